@@ -1,0 +1,11 @@
+#!/usr/bin/env python3
+"""Build every audience site: `python3 build_variants.py` (see --help). Installs what it needs first."""
+import sys
+
+from policy_sites import bootstrap
+
+bootstrap.ensure_python_environment()
+
+from policy_sites import cli  # noqa: E402  (needs the environment prepared above)
+
+sys.exit(cli.main(sys.argv[1:]))

@@ -1,0 +1,93 @@
+"""Build variant sites: each into a staging folder first, swapped in only when the build succeeded.
+
+A failed build leaves the previously built site of that variant untouched, whole.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from .project import VARIANT_ENV
+
+STAGING_PREFIX = ".bouw-"
+
+
+@dataclass
+class Result:
+    variant: str
+    ok: bool
+    seconds: float
+    messages: list[str] = field(default_factory=list)
+
+
+class _Collect(logging.Handler):
+    """Keeps what MkDocs, the theme and the plugins warn about, to show with the variant's name."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage().strip())
+
+
+def build_one(root: Path, name: str, site_dir: Path) -> Result:
+    start = time.perf_counter()
+    os.environ[VARIANT_ENV] = name
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    staging = site_dir / f"{STAGING_PREFIX}{name}-{os.getpid()}"
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+        _swap(staging / name, site_dir / name)
+        return Result(name, True, time.perf_counter() - start, collect.messages)
+    except (Exception, SystemExit) as error:   # mkdocs-macros ends a failed page with sys.exit
+        messages = [m for m in collect.messages if not m.startswith("Aborted with")] or [str(error)]
+        return Result(name, False, time.perf_counter() - start, messages)
+    finally:
+        logger.removeHandler(collect)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, final: Path) -> None:
+    old = final.with_name(f"{STAGING_PREFIX}oud-{final.name}-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_many(root: Path, names: list[str], site_dir: Path, jobs: int,
+               on_done: Callable[[Result], None]) -> list[Result]:
+    """Build the variants, `jobs` at a time in separate processes; report each as it finishes."""
+    site_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    if jobs <= 1 or len(names) == 1:
+        for name in names:
+            results.append(build_one(root, name, site_dir))
+            on_done(results[-1])
+        return results
+    # fork: workers start with MkDocs and the theme already imported by this process
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=context) as pool:
+        futures = [pool.submit(build_one, root, name, site_dir) for name in names]
+        for future in as_completed(futures):
+            results.append(future.result())
+            on_done(results[-1])
+    return sorted(results, key=lambda r: names.index(r.variant))

@@ -1,0 +1,102 @@
+"""The command line behind build_variants.py: build all or some variants, list, check, preview."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from .problems import PolicyError
+from .project import VARIANT_ENV, Project, unknown_variant
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build_variants.py",
+        description="Bouw de intranetsite van elke variant (of van de genoemde) in site/<variant>/.")
+    p.add_argument("variants", nargs="*", metavar="NAAM", help="alleen deze varianten bouwen")
+    p.add_argument("--list", action="store_true", help="toon de namen van de varianten, één per regel")
+    p.add_argument("--check", action="store_true", help="alleen controleren, niets bouwen")
+    p.add_argument("--serve", metavar="NAAM", help="bekijk één variant live in je browser terwijl je schrijft")
+    p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="zoveel sites tegelijk bouwen")
+    p.add_argument("--site-dir", type=Path, default=None, help="map voor de gebouwde sites (standaard site/)")
+    p.add_argument("--project", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    project = Project(args.project.resolve())
+    if not (project.root / "mkdocs.yml").exists():
+        print(f"fout: geen mkdocs.yml in {project.root}. Start de opdracht in de map van het project.", file=sys.stderr)
+        return 2
+    names = project.variant_names()
+    if args.list:
+        print("\n".join(names))
+        return 0
+    if args.serve:
+        return serve(project, args.serve, args.port)
+    wanted = args.variants or names
+    unknown = [unknown_variant(project, n) for n in wanted if n not in names]
+    if unknown:
+        print("\n".join(f"fout: {p}" for p in unknown), file=sys.stderr)
+        return 2
+    if args.check:
+        return check(project, wanted)
+    return build(project, wanted, args.site_dir or project.root / "site", args.jobs)
+
+
+def check(project: Project, names: list[str]) -> int:
+    from .policy_check import check_variant
+    failed = 0
+    for name in names:
+        try:
+            check_variant(project, name)
+            print(f"  ok    {name}")
+        except PolicyError as error:
+            failed += 1
+            print(f"  FOUT  {name}", file=sys.stderr)
+            print("\n".join(f"        {p}" for p in error.problems), file=sys.stderr)
+    print(f"{len(names) - failed} van {len(names)} varianten in orde.")
+    return 1 if failed else 0
+
+
+def build(project: Project, names: list[str], site_dir: Path, jobs: int) -> int:
+    from .build import build_many
+    start = time.perf_counter()
+    print(f"Bouwen: {', '.join(names)} ({min(jobs, len(names))} tegelijk) naar {site_dir}/", flush=True)
+
+    def report(result):
+        if result.ok:
+            print(f"  ok    {result.variant:<20} {result.seconds:5.1f} s", flush=True)
+        else:
+            print(f"  FOUT  {result.variant:<20} {result.seconds:5.1f} s", file=sys.stderr, flush=True)
+            for message in result.messages:
+                print("\n".join(f"        {line}" for line in message.splitlines()), file=sys.stderr)
+            print(f"        De vorige versie van site/{result.variant}/ is niet aangeraakt.", file=sys.stderr, flush=True)
+
+    results = build_many(project.root, names, site_dir, jobs, report)
+    failed = [r.variant for r in results if not r.ok]
+    took = time.perf_counter() - start
+    if failed:
+        print(f"{len(names) - len(failed)} van {len(names)} sites gebouwd in {took:.1f} s; "
+              f"mislukt: {', '.join(failed)}.", file=sys.stderr)
+        return 1
+    print(f"{len(names)} van {len(names)} sites gebouwd in {took:.1f} s.")
+    return 0
+
+
+def serve(project: Project, name: str, port: int) -> int:
+    if name not in project.variant_names():
+        print(f"fout: {unknown_variant(project, name)}", file=sys.stderr)
+        return 2
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    os.environ[VARIANT_ENV] = name
+    print(f"Voorbeeld van `{name}` op http://127.0.0.1:{port}/ (stoppen: Ctrl+C). "
+          "De pagina ververst vanzelf als je een module, variabele of variant bewaart.", flush=True)
+    mkdocs_serve(str(project.root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}")
+    return 0

@@ -1,0 +1,85 @@
+"""MkDocs hooks: turn the one mkdocs.yml into the site of one variant.
+
+`mkdocs build`, `mkdocs serve` and build_variants.py all pass through here, so a preview shows
+a site exactly as it will be built. The variant comes from the BELEID_VARIANT environment variable.
+This file and macros.py are the only places that touch MkDocs; the rest is plain Python.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from policy_sites import links, nav
+from policy_sites.policy_check import CheckedVariant, check_variant
+from policy_sites.problems import PolicyError, Problem
+from policy_sites.project import Project, selected_variant
+
+# One build at a time per process: on_config sets this, the later events of that build read it.
+_build: dict = {}
+
+
+def _fail(variant: str, problems: list[Problem]) -> PluginError:
+    count = f"{len(problems)} probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+    return PluginError(f"Variant `{variant}` is niet gebouwd ({count}):\n" + "\n".join(str(p) for p in problems))
+
+
+@event_priority(100)   # before mkdocs-macros reads config.extra
+def on_config(config):
+    project = Project(Path(config.config_file_path).resolve().parent)
+    name = selected_variant()
+    try:
+        checked = check_variant(project, name)
+    except PolicyError as error:
+        raise _fail(name, error.problems) from None
+    variant = checked.variant
+
+    listed = nav.pages(config.nav)
+    unlisted = [m for m in checked.included if config.nav is not None and m.src not in listed]
+    if unlisted:
+        raise _fail(name, [Problem("mkdocs.yml", None, (
+            f"de pagina {m.src} staat niet in de navigatie. Voeg `- {m.src}` toe onder `nav:` in mkdocs.yml, "
+            "op de plaats waar lezers ze zoeken.")) for m in unlisted])
+
+    config.extra.update(variant.variables)
+    config.extra.update(doelgroep=variant.audience, doelgroepen=checked.audiences, variant=variant.name)
+    config.site_name = variant.title
+    config.site_description = variant.description
+    config.site_dir = os.path.join(config.site_dir, variant.name)
+    config.nav = nav.prune(config.nav, checked.excluded)
+    _build.clear()
+    _build.update(checked=checked, link_problems=[])
+    return config
+
+
+def on_files(files, config):
+    checked: CheckedVariant = _build["checked"]
+    for file in list(files):
+        if file.src_uri in checked.excluded:
+            files.remove(file)
+    return files
+
+
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    checked: CheckedVariant = _build["checked"]
+    module = next((m for m in checked.modules if m.src == page.file.src_uri), None)
+    for written, target in links.targets(markdown, page.file.src_uri):
+        if target in checked.excluded:
+            owner = next(m for m in checked.modules if m.src == target)
+            _build["link_problems"].append(Problem(
+                module.rel if module else page.file.src_uri,
+                links.line_of(module.text, written) if module else None, (
+                    f"de link naar {target} werkt niet op de site `{checked.variant.name}`: die pagina is "
+                    f"alleen voor {', '.join(owner.audiences)}. Zet de link binnen "
+                    f"`{{% if voor(\"{owner.audiences[0]}\") %}} ... {{% endif %}}`, "
+                    f"of voeg `{checked.variant.audience}` toe aan `audiences` van {owner.rel}.")))
+    return markdown
+
+
+def on_env(env, config, files):
+    if _build["link_problems"]:
+        raise _fail(_build["checked"].variant.name, _build["link_problems"])
+    return env

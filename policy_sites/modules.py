@@ -1,0 +1,78 @@
+"""Policy modules: the Markdown files in docs/, their front matter, and which audiences they are for."""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema_check, yaml_source
+from .problems import PolicyError, Problem
+from .project import EVERYONE, Project
+
+DEFAULT_REVIEW_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Module:
+    path: Path
+    src: str            # path inside docs/, with forward slashes, as MkDocs names it
+    rel: str            # path inside the project, as messages show it
+    meta: dict
+    meta_lines: dict
+    text: str           # the whole file, front matter blanked out so Jinja line numbers are file lines
+
+    @property
+    def audiences(self) -> list[str]:
+        return list(self.meta.get("audiences") or [])
+
+    def is_for(self, audience: str, profile: dict) -> bool:
+        """On the site of this audience, with this policy profile?"""
+        wanted = self.meta.get("profiel") or {}
+        return (EVERYONE in self.audiences or audience in self.audiences) and all(
+            profile.get(scale) in values for scale, values in wanted.items())
+
+
+def read(project: Project, path: Path) -> Module:
+    rel = project.rel(path)
+    raw = path.read_text(encoding="utf-8")
+    lines = raw.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise PolicyError([Problem(rel, 1, (
+            "de pagina begint niet met front matter. Zet bovenaan een blok tussen twee regels `---` "
+            "met title, audiences, owner en last_reviewed_on; kopieer het uit sjablonen/module.md."))])
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise PolicyError([Problem(rel, 1, (
+            "de front matter is niet afgesloten. Zet een regel `---` onder de laatste sleutel."))])
+    meta, meta_lines = yaml_source.parse("".join(lines[1:end]), rel, first_line=2)
+    body = "\n" * (end + 1) + "".join(lines[end + 1:])
+    src = path.relative_to(project.docs_dir).as_posix()
+    return Module(path, src, rel, meta if isinstance(meta, dict) else {}, meta_lines, body)
+
+
+def read_all(project: Project) -> tuple[list[Module], list[Problem]]:
+    modules, problems = [], []
+    for path in sorted(project.docs_dir.rglob("*.md")):
+        try:
+            modules.append(read(project, path))
+        except PolicyError as error:
+            problems.extend(error.problems)
+    return modules, problems
+
+
+def front_matter_schema(audiences: dict) -> dict:
+    schema = copy.deepcopy(schema_check.load_schema("module"))
+    props = schema["properties"]
+    props["audiences"]["items"] = {"enum": [EVERYONE, *sorted(audiences)]}
+    variables = schema_check.load_schema("variabelen")["properties"]
+    props["owner"]["enum"] = sorted(variables["contacten"]["properties"])
+    props["profiel"].update(additionalProperties=False, properties={
+        scale: {"type": "array", "minItems": 1, "items": {"enum": spec["enum"]}}
+        for scale, spec in variables["profiel"]["properties"].items()})
+    return schema
+
+
+def check_front_matter(module: Module, schema: dict) -> list[Problem]:
+    return schema_check.check(
+        module.meta, schema, lambda path: (module.rel, module.meta_lines.get(path, 1)), "sleutel",
+        "Voeg ze toe in de front matter bovenaan de pagina (zie sjablonen/module.md).")

@@ -1,0 +1,47 @@
+"""Everything that is checked before a site is rendered: the variant, its variables, every module."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import modules as module_source
+from . import schema_check, template_check, writer_helpers
+from .modules import Module
+from .problems import raise_if_any
+from .project import Project, Variant, load_variant
+
+
+@dataclass(frozen=True)
+class CheckedVariant:
+    variant: Variant
+    audiences: dict[str, str]
+    modules: list[Module]
+
+    @property
+    def excluded(self) -> set[str]:
+        return {m.src for m in self.modules} - {m.src for m in self.included}
+
+    @property
+    def included(self) -> list[Module]:
+        profile = self.variant.variables["profiel"]
+        return [m for m in self.modules if m.is_for(self.variant.audience, profile)]
+
+
+def check_variant(project: Project, name: str) -> CheckedVariant:
+    """Load and check one variant and every module. Raises PolicyError with all problems found.
+
+    Every module is checked, also those not meant for this audience: a mistake in a police-only
+    page must fail every build, not only the police build.
+    """
+    variant = load_variant(project, name)
+    audiences = project.audiences()
+    modules, problems = module_source.read_all(project)
+    front_matter = module_source.front_matter_schema(audiences)
+    vocabulary = template_check.Vocabulary(
+        schema=schema_check.load_schema("variabelen"), audiences=frozenset(audiences),
+        helpers=writer_helpers.HELPERS, site_names=writer_helpers.SITE_NAMES,
+        filters=writer_helpers.FILTERS)
+    for module in modules:
+        problems += module_source.check_front_matter(module, front_matter)
+        problems += template_check.check(module, vocabulary)
+    raise_if_any(problems)
+    return CheckedVariant(variant, audiences, modules)
