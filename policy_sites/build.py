@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -28,6 +29,30 @@ class Result:
     ok: bool
     seconds: float
     messages: list[str] = field(default_factory=list)
+
+
+_MACROS_FILE = re.compile(r"_File_: `([^`]+)`")
+_MACROS_LINE = re.compile(r'File "<template>", line (\d+)')
+_MACROS_ERROR = re.compile(r"^\w*(?:Error|Exception)\w*: (.+)$", re.M)
+
+
+def explain_render_error(message: str, docs_dir: Path) -> str:
+    """mkdocs-macros reports a failed page as a traceback; say it as `file:line: what. How.` instead."""
+    file, error = _MACROS_FILE.search(message), _MACROS_ERROR.findall(message)
+    if not file or not error:
+        return message
+    path = docs_dir / file.group(1)
+    line = _MACROS_LINE.findall(message)
+    where = f"docs/{file.group(1)}"
+    if line and path.exists():
+        # mkdocs-macros numbers lines from the first line after the front matter and blank lines
+        text = path.read_text(encoding="utf-8").splitlines()
+        start = next((i for i in range(1, len(text)) if text[i].strip() in ("---", "...")), -1) + 1
+        while start < len(text) and text[start] == "":
+            start += 1
+        where += f":{int(line[-1]) + start}"
+    return (f"{where}: de pagina kon niet ingevuld worden ({error[-1].strip()}). Kijk de variabelen, "
+            "filters en voorwaarden op deze regel na.")
 
 
 class _Collect(logging.Handler):
@@ -58,7 +83,8 @@ def build_one(root: Path, name: str, site_dir: Path) -> Result:
         _swap(staging / name, site_dir / name)
         return Result(name, True, time.perf_counter() - start, collect.messages)
     except (Exception, SystemExit) as error:   # mkdocs-macros ends a failed page with sys.exit
-        messages = [m for m in collect.messages if not m.startswith("Aborted with")] or [str(error)]
+        messages = [explain_render_error(m, root / "docs") for m in collect.messages
+                    if not m.startswith("Aborted with")] or [str(error)]
         return Result(name, False, time.perf_counter() - start, messages)
     finally:
         logger.removeHandler(collect)

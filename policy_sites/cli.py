@@ -94,8 +94,14 @@ def serve(project: Project, name: str, port: int) -> int:
     if name not in project.variant_names():
         print(f"fout: {unknown_variant(project, name)}", file=sys.stderr)
         return 2
+    import logging
+
     from mkdocs.commands.serve import serve as mkdocs_serve
     os.environ[VARIANT_ENV] = name
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     print(f"Voorbeeld van `{name}` op http://127.0.0.1:{port}/ (stoppen: Ctrl+C). "
           "De pagina ververst vanzelf als je een module, variabele of variant bewaart.", flush=True)
     mkdocs_serve(str(project.root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}")

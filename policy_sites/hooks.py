@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
 
 from policy_sites import links, nav
 from policy_sites.policy_check import CheckedVariant, check_variant
@@ -19,6 +20,11 @@ from policy_sites.project import Project, selected_variant
 
 # One build at a time per process: on_config sets this, the later events of that build read it.
 _build: dict = {}
+_command = {"name": "build"}
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
 
 
 def _fail(variant: str, problems: list[Problem]) -> PluginError:
@@ -47,7 +53,8 @@ def on_config(config):
     config.extra.update(doelgroep=variant.audience, doelgroepen=checked.audiences, variant=variant.name)
     config.site_name = variant.title
     config.site_description = variant.description
-    config.site_dir = os.path.join(config.site_dir, variant.name)
+    if _command["name"] != "serve":   # the preview serves its own temporary folder as the root
+        config.site_dir = os.path.join(config.site_dir, variant.name)
     config.nav = nav.prune(config.nav, checked.excluded)
     _build.clear()
     _build.update(checked=checked, link_problems=[])
@@ -55,10 +62,11 @@ def on_config(config):
 
 
 def on_files(files, config):
+    # MkDocs' own exclusion (as `exclude_docs`): not rendered, not in search, sitemap or preview.
     checked: CheckedVariant = _build["checked"]
-    for file in list(files):
+    for file in files:
         if file.src_uri in checked.excluded:
-            files.remove(file)
+            file.inclusion = InclusionLevel.EXCLUDED
     return files
 
 
@@ -71,12 +79,21 @@ def on_page_markdown(markdown, page, config, files):
             owner = next(m for m in checked.modules if m.src == target)
             _build["link_problems"].append(Problem(
                 module.rel if module else page.file.src_uri,
-                links.line_of(module.text, written) if module else None, (
-                    f"de link naar {target} werkt niet op de site `{checked.variant.name}`: die pagina is "
-                    f"alleen voor {', '.join(owner.audiences)}. Zet de link binnen "
-                    f"`{{% if voor(\"{owner.audiences[0]}\") %}} ... {{% endif %}}`, "
-                    f"of voeg `{checked.variant.audience}` toe aan `audiences` van {owner.rel}.")))
+                links.line_of(module.text, written) if module else None,
+                f"de link naar {target} werkt niet op de site `{checked.variant.name}`: {_why_absent(owner, checked)}"))
     return markdown
+
+
+def _why_absent(target, checked: CheckedVariant) -> str:
+    """Why a page is not on this site, and the condition to put around a link to it."""
+    audience = checked.variant.audience
+    if not target.is_for_audience(audience):
+        return (f"die pagina is alleen voor {', '.join(target.audiences)}. Zet de link binnen "
+                f"`{{% if voor(\"{target.audiences[0]}\") %}} ... {{% endif %}}`, of voeg `{audience}` "
+                f"toe aan `audiences` van {target.rel}.")
+    scale, values = next(iter(target.meta["profile"].items()))
+    return (f"die pagina staat alleen op sites met het beleidsprofiel {scale}: {' of '.join(values)}. "
+            f"Zet de link binnen `{{% if profiel.{scale} == \"{values[0]}\" %}} ... {{% endif %}}`.")
 
 
 def on_env(env, config, files):

@@ -25,10 +25,13 @@ class Module:
     def audiences(self) -> list[str]:
         return list(self.meta.get("audiences") or [])
 
+    def is_for_audience(self, audience: str) -> bool:
+        return EVERYONE in self.audiences or audience in self.audiences
+
     def is_for(self, audience: str, profile: dict) -> bool:
         """On the site of this audience, with this policy profile?"""
-        wanted = self.meta.get("profiel") or {}
-        return (EVERYONE in self.audiences or audience in self.audiences) and all(
+        wanted = self.meta.get("profile") or {}
+        return self.is_for_audience(audience) and all(
             profile.get(scale) in values for scale, values in wanted.items())
 
 
@@ -66,7 +69,7 @@ def front_matter_schema(audiences: dict) -> dict:
     props["audiences"]["items"] = {"enum": [EVERYONE, *sorted(audiences)]}
     variables = schema_check.load_schema("variabelen")["properties"]
     props["owner"]["enum"] = sorted(variables["contacten"]["properties"])
-    props["profiel"].update(additionalProperties=False, properties={
+    props["profile"].update(additionalProperties=False, properties={
         scale: {"type": "array", "minItems": 1, "items": {"enum": spec["enum"]}}
         for scale, spec in variables["profiel"]["properties"].items()})
     return schema

@@ -21,7 +21,7 @@ class PolicyError(Exception):
     """One or more problems in the policy source; the build must stop before publishing."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
+        self.problems = sorted(problems, key=lambda p: (str(p.path), p.line or 0))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -45,8 +45,8 @@ class Project:
 
     def audiences(self) -> dict[str, str]:
         """The closed list of audiences, name -> who they are."""
-        data, lines = yaml_source.load(self.audiences_file)
         where = self.rel(self.audiences_file)
+        data, lines = yaml_source.load(self.audiences_file, where)
         if not isinstance(data, dict) or not data:
             raise PolicyError([Problem(where, 1, (
                 "dit bestand moet de doelgroepen opsommen, één per regel: `naam: wie het zijn`."))])
@@ -90,9 +90,9 @@ def load_variant(project: Project, name: str) -> Variant:
         raise PolicyError([unknown_variant(project, name)])
     audiences = project.audiences()
     file = project.variants_dir / f"{name}.yml"
-    variant, variant_lines = yaml_source.load(file)
-    org, org_lines = yaml_source.load(project.organisation_file)
     variant_rel, org_rel = project.rel(file), project.rel(project.organisation_file)
+    variant, variant_lines = yaml_source.load(file, variant_rel)
+    org, org_lines = yaml_source.load(project.organisation_file, org_rel)
 
     schema = copy.deepcopy(schema_check.load_schema("variant"))
     schema["properties"]["doelgroep"]["enum"] = sorted(audiences)

@@ -41,13 +41,42 @@ def check(module: Module, vocab: Vocabulary) -> list[Problem]:
     ]
     if comments:
         return comments
+    env = jinja2.Environment()
     try:
-        tree = jinja2.Environment().parse(module.text)
+        tree = env.parse(module.text)
     except jinja2.TemplateSyntaxError as error:
+        opened = _unclosed_block(env, module.text)
+        if opened and "end of template" in (error.message or ""):
+            tag, line = opened
+            return [Problem(module.rel, line, (
+                f"deze `{{% {tag} %}}` wordt nergens afgesloten. Zet `{{% end{tag} %}}` waar de tekst "
+                "die erbij hoort ophoudt."))]
         return [Problem(module.rel, error.lineno, (
             f"de Jinja-code is ongeldig ({error.message}). Sluit elke `{{{{` af met `}}}}` en elke "
             "`{%` met `%}`, en geef elke `{% if %}` een `{% endif %}`."))]
     return list(_check_tree(tree, module, vocab))
+
+
+def _unclosed_block(env: jinja2.Environment, text: str) -> tuple[str, int] | None:
+    """The innermost block tag (`if`, `for`, ...) still open at the end of the text, with its line."""
+    stack, expect_tag = [], False
+    try:
+        for line, kind, value in env.lex(text):
+            if kind == "whitespace":
+                continue
+            if kind == "block_begin":
+                expect_tag = True
+            elif expect_tag and kind == "name":
+                expect_tag = False
+                if value in ("if", "for", "macro", "call", "filter", "raw", "set"):
+                    stack.append((value, line))
+                elif value.startswith("end") and stack:
+                    stack.pop()
+            else:
+                expect_tag = False
+    except jinja2.TemplateSyntaxError:
+        return None
+    return stack[-1] if stack else None
 
 
 def _check_tree(tree: nodes.Template, module: Module, vocab: Vocabulary):

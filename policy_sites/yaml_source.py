@@ -44,12 +44,13 @@ def parse(text: str, path: Path | str, first_line: int = 1) -> tuple[object, Lin
     return data, lines
 
 
-def load(path: Path) -> tuple[object, Lines]:
+def load(path: Path, shown: str) -> tuple[object, Lines]:
+    """Load a YAML file; `shown` is its name in messages (relative to the project)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PolicyError([Problem(path, None, "dit bestand bestaat niet. Maak het aan of kijk de naam na.")]) from None
-    return parse(text, path)
+        raise PolicyError([Problem(shown, None, "dit bestand bestaat niet. Maak het aan of kijk de naam na.")]) from None
+    return parse(text, shown)
 
 
 def _record(node: yaml.Node, at: tuple, lines: Lines, first_line: int) -> None:
