@@ -55,6 +55,8 @@ def on_config(config):
     config.site_description = variant.description
     if _command["name"] != "serve":   # the preview serves its own temporary folder as the root
         config.site_dir = os.path.join(config.site_dir, variant.name)
+        if variant.variables["organisatie"]["intranet"]:
+            config.site_url = variant.variables["organisatie"]["intranet"] + variant.name + "/"
     config.nav = nav.prune(config.nav, checked.excluded)
     _build.clear()
     _build.update(checked=checked, link_problems=[])

@@ -1,0 +1,105 @@
+"""Shared fixtures: tiny policy projects with planted canary sentences, and the real sites built once."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+AUDIENCES = ["medewerkers", "ambassadeurs", "zorg", "politie"]
+VARIANTS = AUDIENCES  # the default variants are named after their audience
+IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "*.egg-info", "bench")
+
+
+def canary_page(audience: str) -> str:
+    return f"Kanariezin pagina {audience} zeventien."
+
+
+def canary_fragment(audience: str) -> str:
+    return f"Kanariezin fragment {audience} achttien."
+
+
+CANARY_HARD = "Kanariezin hard profiel negentien."
+
+
+def front_matter(title: str, audiences: str, extra: str = "") -> str:
+    return (f"---\ntitle: {title}\naudiences: {audiences}\nowner: communicatie\n"
+            f"last_reviewed_on: 2026-11-20\n{extra}---\n\n# {title}\n\n")
+
+
+def mini_docs() -> dict[str, str]:
+    """A start page with a fragment per audience, a page per audience, and a hard-profile page."""
+    fragments = "".join(f'{{% if voor("{a}") %}}\n{canary_fragment(a)}\n{{% endif %}}\n' for a in AUDIENCES)
+    docs = {"index.md": front_matter("Start", "[iedereen]")
+            + "Gedeelde startpagina van {{ organisatie.naam }}.\n\n" + fragments}
+    for a in AUDIENCES:
+        docs[f"{a}/pagina.md"] = front_matter(f"Pagina {a}", f"[{a}]") + canary_page(a) + "\n"
+    docs["hard.md"] = front_matter("Hard", "[iedereen]", "profile: {handhaving: [hard]}\n") + CANARY_HARD + "\n"
+    return docs
+
+
+def write_project(dest: Path, docs: dict[str, str] | None = None) -> Path:
+    """Copy the real project (code, variables, variants); with `docs`, replace its pages and nav."""
+    shutil.copytree(REPO, dest, ignore=IGNORE)
+    if docs is not None:
+        shutil.rmtree(dest / "docs")
+        for name, text in docs.items():
+            (dest / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+            (dest / "docs" / name).write_text(text, encoding="utf-8")
+        config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["nav"] = sorted(docs, key=lambda n: (n != "index.md", n))
+        (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def run_cli(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(project / "build_variants.py"), *args], cwd=project,
+                          capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file below `folder` with a hash of its content: to prove a site was left untouched."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def built_pages(site: Path) -> set[str]:
+    """The policy pages of a built site, as source paths (`zorg/pagina.md`)."""
+    pages = set()
+    for html in site.rglob("index.html"):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.startswith(("search", "assets")):
+            continue
+        pages.add("index.md" if rel == "." else f"{rel}.md")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def mini_built(tmp_path_factory) -> Path:
+    """The tiny canary project, every variant built once. Copy it before changing anything."""
+    project = write_project(tmp_path_factory.mktemp("mini") / "project", mini_docs())
+    result = run_cli(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture
+def mini(mini_built, tmp_path) -> Path:
+    """A private copy of the built canary project, to break."""
+    dest = tmp_path / "project"
+    shutil.copytree(mini_built, dest, symlinks=True)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def real_sites(tmp_path_factory) -> Path:
+    """The real policy, every default variant built once into a temporary site folder."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_cli(REPO, "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
