@@ -5,6 +5,7 @@ import sys
 from policy_sites import bootstrap
 
 bootstrap.ensure_python_environment()
+bootstrap.ensure_system_packages(bootstrap.BUILD_SYSTEM_PACKAGES)
 
 from policy_sites import cli  # noqa: E402  (needs the environment prepared above)
 

@@ -17,8 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 MARKER = ".policy-sites-requirements"
-# Debian packages: what the tests drive (a real browser), by the command that must exist.
-TEST_SYSTEM_PACKAGES = {"/usr/bin/chromium": "chromium"}
+# Debian packages, by the file that must exist: the build lays out the response scheme with
+# Graphviz; the tests also drive a real browser.
+BUILD_SYSTEM_PACKAGES = {"/usr/bin/dot": "graphviz"}
+TEST_SYSTEM_PACKAGES = {**BUILD_SYSTEM_PACKAGES, "/usr/bin/chromium": "chromium"}
 
 
 def _say(message: str) -> None:
