@@ -6,6 +6,7 @@ This file and macros.py are the only places that touch MkDocs; the rest is plain
 """
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
-from policy_sites import links, nav
+from policy_sites import links, nav, writer_helpers
 from policy_sites.policy_check import CheckedVariant, check_variant
 from policy_sites.problems import PolicyError, Problem
 from policy_sites.project import Project, selected_variant
@@ -50,8 +51,13 @@ def on_config(config):
             "op de plaats waar lezers ze zoeken.")) for m in unlisted])
 
     config.extra.update(variant.variables)
-    config.extra.update(doelgroep=variant.audience, doelgroepen=checked.audiences, variant=variant.name)
+    config.extra.update(doelgroep=variant.audience, doelgroepen=checked.audiences, variant=variant.name,
+                        paginas=_review_data(checked))
     config.site_name = variant.title
+    if variant.variables["organisatie"]["logo"]:
+        config.theme["logo"] = config.theme["favicon"] = variant.variables["organisatie"]["logo"]
+    if variant.offline:
+        _enable_offline(config)
     config.site_description = variant.description
     if _command["name"] != "serve":   # the preview serves its own temporary folder as the root
         config.site_dir = os.path.join(config.site_dir, variant.name)
@@ -61,6 +67,24 @@ def on_config(config):
     _build.clear()
     _build.update(checked=checked, link_problems=[])
     return config
+
+
+def _review_data(checked: CheckedVariant) -> dict:
+    """Per page of this site: its owner and review dates. A passed date is shown, never an error."""
+    today = datetime.date.today().isoformat()
+    contacts = checked.variant.variables["contacten"]
+    return {m.src: {"titel": m.meta["title"], "pad": m.src, "eigenaar": contacts[m.meta["owner"]]["naam"],
+                    "nagekeken": m.meta["last_reviewed_on"], "herzien_voor": m.review_due,
+                    "te_laat": m.review_due < today}
+            for m in checked.included}
+
+
+def _enable_offline(config) -> None:
+    """Material's offline plugin makes a site work from file:// (search included). It would load
+    a polyfill from a CDN; the theme ships that file instead, so nothing leaves the intranet."""
+    plugin = next(p for name, p in config.plugins.items() if name.endswith("offline"))
+    plugin.config.enabled = True
+    config.extra["polyfills"] = ["assets/javascripts/iframe-worker-shim.js"]
 
 
 def on_files(files, config):
@@ -99,6 +123,7 @@ def _why_absent(target, checked: CheckedVariant) -> str:
 
 
 def on_env(env, config, files):
+    env.filters["datum"] = writer_helpers.datum   # Dutch dates in the theme's templates too
     if _build["link_problems"]:
         raise _fail(_build["checked"].variant.name, _build["link_problems"])
     return env

@@ -1,7 +1,9 @@
 """Policy modules: the Markdown files in docs/, their front matter, and which audiences they are for."""
 from __future__ import annotations
 
+import calendar
 import copy
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,14 @@ class Module:
     @property
     def audiences(self) -> list[str]:
         return list(self.meta.get("audiences") or [])
+
+    @property
+    def review_due(self) -> str:
+        """The date this page must be checked again: last review plus its interval, as JJJJ-MM-DD."""
+        last = datetime.date.fromisoformat(self.meta["last_reviewed_on"])
+        months = last.month - 1 + int(self.meta.get("review_in_months") or DEFAULT_REVIEW_MONTHS)
+        year, month = last.year + months // 12, months % 12 + 1
+        return last.replace(year=year, month=month, day=min(last.day, calendar.monthrange(year, month)[1])).isoformat()
 
     def is_for_audience(self, audience: str) -> bool:
         return EVERYONE in self.audiences or audience in self.audiences

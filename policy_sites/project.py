@@ -71,14 +71,15 @@ class Variant:
     description: str
     variables: dict
     file: Path
+    offline: bool = False
 
 
 def unknown_variant(project: Project, name: str) -> Problem:
     names = project.variant_names()
     return Problem(f"variants/{name}.yml", None, (
         f"er is geen variant `{name}`.{suggestion(name, names)} "
-        f"Bestaande varianten: {', '.join(names) or 'geen'}. Maak er een met "
-        f"`python build_variants.py --new {name}` of kijk de naam na."))
+        f"Bestaande varianten: {', '.join(names) or 'geen'}. Kijk de naam na, of maak de variant met "
+        f"`python3 build_variants.py --new {name} --doelgroep DOELGROEP`."))
 
 
 def load_variant(project: Project, name: str) -> Variant:
@@ -117,7 +118,8 @@ def load_variant(project: Project, name: str) -> Variant:
         merged, schema_check.load_schema("variabelen"), locate, "variabele",
         f"Voeg ze toe in {org_rel} (voor alle sites) of onder `variabelen:` in {variant_rel} (voor deze site)."))
     fill_optional(merged, schema_check.load_schema("variabelen"))
-    return Variant(name, variant["doelgroep"], variant["titel"], variant["beschrijving"], merged, file)
+    return Variant(name, variant["doelgroep"], variant["titel"], variant["beschrijving"], merged, file,
+                   bool(variant.get("offline")))
 
 
 def deepest_key(lines: dict, prefix: tuple, path: tuple) -> tuple[int, int]:

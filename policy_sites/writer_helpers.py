@@ -17,8 +17,9 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 # Function name -> the kind of names it takes, checked against the closed vocabularies.
 HELPERS = {"voor": "audience", "contact": "contact"}
-# Set by the build for each site: the audience, every audience with its description, the variant.
-SITE_NAMES = frozenset({"doelgroep", "doelgroepen", "variant"})
+# Set by the build for each site: the audience, every audience with its description, the variant,
+# and the review data of every page on the site (source path -> titel, eigenaar, nagekeken, herzien_voor, te_laat).
+SITE_NAMES = frozenset({"doelgroep", "doelgroepen", "variant", "paginas"})
 FILTERS = frozenset(jinja2.filters.FILTERS) | {"datum"}
 
 

@@ -103,3 +103,46 @@ def real_sites(tmp_path_factory) -> Path:
     result = run_cli(REPO, "--site-dir", str(site))
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+# --- Browser -------------------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Chromium on a closed network: no background traffic, no first-run work, no sandbox as root.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SUB_PATH = "beleid"   # sites are served as an intranet would: http://host/beleid/<variant>/
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing Chromium fails the tests; it never skips them."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} ontbreekt. `python3 run_tests.py` installeert het (Debian-pakket chromium); "
+                    "of installeer het zelf met `sudo apt-get install chromium`.", pytrace=False)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(real_sites, tmp_path_factory):
+    """Base URL of the real sites on a local web server, each under /beleid/<variant>/."""
+    import functools
+    import http.server
+    import threading
+
+    root = tmp_path_factory.mktemp("webroot")
+    (root / SUB_PATH).symlink_to(real_sites, target_is_directory=True)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    server.shutdown()
