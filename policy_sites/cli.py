@@ -24,16 +24,29 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="zoveel sites tegelijk bouwen")
     p.add_argument("--site-dir", type=Path, default=None, help="map voor de gebouwde sites (standaard site/)")
+    p.add_argument("--new", metavar="NAAM", help=(
+        "maak variants/NAAM.yml voor een nieuwe site, met elke variabele in commentaar erin"))
+    p.add_argument("--doelgroep", metavar="DOELGROEP", help=(
+        "bij --new: de doelgroep uit doelgroepen.yml waarvoor de site is (standaard NAAM)"))
+    p.add_argument("--variables", action="store_true", help=(
+        "schrijf VARIABELEN.md, het overzicht van alle variabelen; met --check: kijk alleen na of het bijgewerkt is"))
     p.add_argument("--project", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     return p
 
 
 def main(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.doelgroep and not args.new:
+        p.error("--doelgroep hoort bij --new: `python3 build_variants.py --new NAAM --doelgroep DOELGROEP`.")
     project = Project(args.project.resolve())
     if not (project.root / "mkdocs.yml").exists():
         print(f"fout: geen mkdocs.yml in {project.root}. Start de opdracht in de map van het project.", file=sys.stderr)
         return 2
+    if args.variables:
+        return variables(project, args.check)
+    if args.new:
+        return new(project, args.new, args.doelgroep)
     names = project.variant_names()
     if args.list:
         print("\n".join(names))
@@ -48,6 +61,42 @@ def main(argv: list[str]) -> int:
     if args.check:
         return check(project, wanted)
     return build(project, wanted, args.site_dir or project.root / "site", args.jobs)
+
+
+def variables(project: Project, only_check: bool) -> int:
+    from . import variables_reference as reference
+    rel = project.rel(reference.path(project))
+    if only_check:
+        if reference.is_current(project):
+            print(f"{rel} is bijgewerkt.")
+            return 0
+        state = "is verouderd: het schema of organisatie.yml is veranderd" if reference.path(project).exists() \
+            else "ontbreekt"
+        print(f"fout: {rel} {state}. Maak het opnieuw met `{reference.COMMAND}` en neem het mee in je "
+              "wijziging.", file=sys.stderr)
+        return 1
+    reference.write(project)
+    print(f"{rel} geschreven.")
+    return 0
+
+
+def new(project: Project, name: str, audience: str | None) -> int:
+    from .policy_check import check_variant
+    from .scaffold import new_variant
+    try:
+        file = new_variant(project, name, audience)
+    except PolicyError as error:
+        print("\n".join(f"fout: {p}" for p in error.problems), file=sys.stderr)
+        return 2
+    print(f"{project.rel(file)} gemaakt. Elke variabele staat erin, in commentaar, met haar waarde uit organisatie.yml.")
+    try:
+        check_variant(project, name)
+    except PolicyError as error:   # the new file is fine; something it relies on is not
+        print("\n".join(f"fout: {p}" for p in error.problems), file=sys.stderr)
+        return 1
+    print(f"Bekijk de site met `python3 build_variants.py --serve {name}`, "
+          f"of bouw ze met `python3 build_variants.py {name}`.")
+    return 0
 
 
 def check(project: Project, names: list[str]) -> int:
