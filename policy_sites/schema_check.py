@@ -50,6 +50,18 @@ def check(data, schema: dict, locate: Locator, noun: str, missing_hint: str) -> 
     return problems
 
 
+def _type_fix(value, wanted: str) -> str:
+    """How to write the value the schema wants, said for the mistake a writer made."""
+    if value is None and wanted.startswith(TYPE_NAMES["object"]):
+        return (" Zet de sleutels die erbij horen eronder, twee spaties verder ingesprongen, of zet ook deze "
+                "regel in commentaar met `# `.")
+    if value is None:
+        return " Vul een waarde in na de dubbelepunt."
+    if wanted == TYPE_NAMES["string"] and not isinstance(value, (list, dict)):
+        return f' Zet de waarde tussen aanhalingstekens: "{value}".'
+    return ""
+
+
 def _explain(error, path, locate, noun, missing_hint):
     name, value, rule = dotted(path), error.instance, error.validator
     description = error.schema.get("description", "")
@@ -65,12 +77,11 @@ def _explain(error, path, locate, noun, missing_hint):
                 field = error.schema.get("properties", {}).get(key, {}).get("description", "")
                 yield Problem(*locate(path), (
                     f"de verplichte {noun} `{dotted(path + (key,))}` ontbreekt. {missing_hint}"
-                    + (f" Ze betekent: {field}" if field else "")))
+                    + (f" Uitleg: {field}" if field else "")))
     elif rule == "type":
         wanted = error.validator_value
         wanted = " of ".join(TYPE_NAMES[t] for t in ([wanted] if isinstance(wanted, str) else wanted))
-        fix = f' Zet de waarde tussen aanhalingstekens: "{value}".' if wanted == "tekst" and not isinstance(value, (list, dict)) else ""
-        yield Problem(*locate(path), f"`{name}` moet {wanted} zijn, maar is {describe(value)}.{fix}")
+        yield Problem(*locate(path), f"`{name}` moet {wanted} zijn, maar is {describe(value)}.{_type_fix(value, wanted)}")
     elif rule == "enum":
         allowed = [str(v) for v in error.validator_value]
         yield Problem(*locate(path), (
@@ -83,6 +94,9 @@ def _explain(error, path, locate, noun, missing_hint):
         yield Problem(*locate(path), f"`{name}` is geen geldig e-mailadres (`{value}`). Schrijf het als naam@domein.")
     elif rule == "pattern":
         yield Problem(*locate(path), f"`{name}` heeft niet de juiste vorm (`{value}`). {description}".rstrip())
+    elif rule == "minProperties":
+        yield Problem(*locate(path), (
+            f"`{name}` is leeg. Vul minstens één sleutel in, of haal `{name}` weg. {description}").rstrip())
     elif rule in ("minLength", "minItems"):
         yield Problem(*locate(path), f"`{name}` is leeg. Vul een waarde in. {description}".rstrip())
     elif rule == "uniqueItems":

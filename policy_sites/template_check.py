@@ -52,8 +52,8 @@ def check(module: Module, vocab: Vocabulary) -> list[Problem]:
                 f"deze `{{% {tag} %}}` wordt nergens afgesloten. Zet `{{% end{tag} %}}` waar de tekst "
                 "die erbij hoort ophoudt."))]
         return [Problem(module.rel, error.lineno, (
-            f"de Jinja-code is ongeldig ({error.message}). Sluit elke `{{{{` af met `}}}}` en elke "
-            "`{%` met `%}`, en geef elke `{% if %}` een `{% endif %}`."))]
+            f"de code tussen accolades is ongeldig (Jinja meldt: {error.message}). Sluit elke `{{{{` af met "
+            "`}}` en elke `{%` met `%}`, en geef elke `{% if %}` een `{% endif %}`."))]
     return list(_check_tree(tree, module, vocab))
 
 
@@ -98,7 +98,7 @@ def _check_tree(tree: nodes.Template, module: Module, vocab: Vocabulary):
         if name.name not in vocab.names:
             yield Problem(module.rel, name.lineno, (
                 f"`{name.name}` is geen bekende variabele.{suggestion(name.name, vocab.names)} "
-                "Alle variabelen staan met uitleg in organisatie.yml."))
+                "Alle variabelen staan met uitleg in VARIABELEN.md."))
             continue
         path, top = _attribute_path(name, parents)
         if name.name in vocab.schema["properties"]:
@@ -112,7 +112,7 @@ def _check_tree(tree: nodes.Template, module: Module, vocab: Vocabulary):
         if flt.name not in vocab.filters:
             yield Problem(module.rel, flt.lineno, (
                 f"`{flt.name}` is geen bekende filter.{suggestion(flt.name, vocab.filters)} "
-                "Kijk de naam na na het `|`-teken."))
+                "Kijk de naam achter het `|`-teken na; een datum in woorden schrijf je met `| datum`."))
 
 
 def _check_helper_call(call: nodes.Call, module: Module, vocab: Vocabulary):
@@ -134,9 +134,9 @@ def _check_helper_call(call: nodes.Call, module: Module, vocab: Vocabulary):
             yield Problem(module.rel, call.lineno, (
                 f"`voor(\"{EVERYONE}\")` is altijd waar. Laat de voorwaarde weg: tekst zonder voorwaarde staat op elke site."))
         elif arg.value not in allowed:
-            what = "doelgroep" if kind == "audience" else "aanspreekpunt"
+            what = "bekende doelgroep" if kind == "audience" else "bekend aanspreekpunt"
             yield Problem(module.rel, call.lineno, (
-                f"`{arg.value}` is geen bekende {what}.{suggestion(arg.value, allowed)} "
+                f"`{arg.value}` is geen {what}.{suggestion(arg.value, allowed)} "
                 f"Kies uit: {', '.join(sorted(allowed))}."))
 
 

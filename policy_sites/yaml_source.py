@@ -21,6 +21,18 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# PyYAML's most frequent complaints, in the words of the fix that follows them in the message.
+_REASONS = {
+    "mapping values are not allowed here": "een dubbelepunt waar YAML er geen verwacht",
+    "found character '\\t' that cannot start any token": "een tab; YAML wil spaties",
+    "could not find expected ':'": "een dubbelepunt ontbreekt",
+    "expected <block end>, but found": "de inspringing klopt niet",
+    "found unexpected end of stream": "een aanhalingsteken wordt niet gesloten",
+    "expected ',' or ']'": "een `[` wordt niet gesloten met `]`",
+    "expected ',' or '}'": "een `{` wordt niet gesloten met `}`",
+}
+
+
 def parse(text: str, path: Path | str, first_line: int = 1) -> tuple[object, Lines]:
     """Parse YAML text; return the data and the 1-based line of every key path and list item.
 
@@ -33,6 +45,7 @@ def parse(text: str, path: Path | str, first_line: int = 1) -> tuple[object, Lin
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + first_line if mark else None
         reason = getattr(error, "problem", None) or str(error)
+        reason = next((dutch for english, dutch in _REASONS.items() if reason.startswith(english)), reason)
         raise PolicyError([Problem(path, line, (
             f"de YAML is ongeldig ({reason}). Kijk op deze regel en de regel erboven de inspringing "
             "na (spaties, geen tabs), zet een spatie na elke dubbelepunt en zet tekst met een "

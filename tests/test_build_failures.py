@@ -16,6 +16,22 @@ def edit(project, name, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def drop_line(project, name, start):
+    path = project / name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert any(line.startswith(start) for line in lines), f"{start!r} not in {name}"
+    path.write_text("".join(line for line in lines if not line.startswith(start)), encoding="utf-8")
+
+
+def set_line(project, name, start, new):
+    """Replace the first line that starts with `start`, whatever its value (a fork has its own)."""
+    path = project / name
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith(start))
+    lines[number] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def append(project, name, text):
     with (project / name).open("a", encoding="utf-8") as f:
         f.write(text)
@@ -55,9 +71,25 @@ CASES = {
         "zorg", ("variants/zorg.yml", "land:"),
         "`organisatie.land` heeft de waarde `DE`, maar moet een van deze zijn: BE, NL."),
     "missing_required_variable": (
-        lambda p: edit(p, "organisatie.yml", "  korte_naam: Lindeveld", ""),
+        lambda p: drop_line(p, "organisatie.yml", "  korte_naam:"),
         "medewerkers", ("organisatie.yml", "organisatie:"),
         "de verplichte variabele `organisatie.korte_naam` ontbreekt. Voeg ze toe in organisatie.yml"),
+    "empty_value": (
+        lambda p: set_line(p, "organisatie.yml", "  korte_naam:", "  korte_naam:"),
+        "medewerkers", ("organisatie.yml", "korte_naam:"),
+        "`organisatie.korte_naam` moet tekst zijn, maar is leeg. Vul een waarde in na de dubbelepunt."),
+    "empty_group_in_a_variant": (
+        lambda p: append(p, "variants/medewerkers.yml", "variabelen:\n  organisatie:\n"),
+        "medewerkers", ("variants/medewerkers.yml", "  organisatie:"),
+        "`organisatie` moet een groep sleutels zijn, maar is leeg. Zet de sleutels die erbij horen eronder"),
+    "tab_in_yaml": (
+        lambda p: set_line(p, "organisatie.yml", "  korte_naam:", "\tkorte_naam: Korte naam"),
+        "medewerkers", ("organisatie.yml", "\tkorte_naam:"),
+        "de YAML is ongeldig (een tab; YAML wil spaties)."),
+    "empty_profile_in_front_matter": (
+        lambda p: edit(p, "docs/zorg/pagina.md", "audiences: [zorg]", "audiences: [zorg]\nprofile: {}"),
+        "zorg", ("docs/zorg/pagina.md", "profile:"),
+        "`profile` is leeg. Vul minstens één sleutel in, of haal `profile` weg."),
     "unknown_variable_key": (
         lambda p: append(p, "variants/politie.yml", "  contacten:\n    woordvoeder:\n      naam: X\n"),
         "politie", ("variants/politie.yml", "woordvoeder:"),
@@ -73,7 +105,7 @@ CASES = {
     "jinja_syntax_error": (
         lambda p: append(p, "docs/index.md", "\nMeer bij {{ organisatie.naam }.\n"),
         "medewerkers", ("docs/index.md", "Meer bij"),
-        "de Jinja-code is ongeldig"),
+        "de code tussen accolades is ongeldig (Jinja meldt: unexpected '}')"),
     "heading_anchor_opens_a_jinja_comment": (
         lambda p: append(p, "docs/index.md", "\n## Contact {#contact}\n\nBel ons.\n"),
         "medewerkers", ("docs/index.md", "{#contact}"),

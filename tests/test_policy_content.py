@@ -48,7 +48,7 @@ def test_front_matter_without_an_owner_is_refused():
     problems = module_source.check_front_matter(broken, module_source.front_matter_schema(PROJECT.audiences()))
     assert [p.message for p in problems] == [
         "de verplichte sleutel `owner` ontbreekt. Voeg ze toe in de front matter bovenaan de pagina "
-        "(zie sjablonen/module.md). Ze betekent: Wie de pagina inhoudelijk beheert: een aanspreekpunt zoals communicatie of hr."]
+        "(zie sjablonen/module.md). Uitleg: Wie de pagina inhoudelijk beheert: een aanspreekpunt zoals communicatie of hr."]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=by_id)

@@ -1,6 +1,7 @@
 """The writers' preview serves one variant and rebuilds when a module, a variable or a variant changes."""
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import time
 import urllib.request
 
 import pytest
+import yaml
 
 
 def free_port() -> int:
@@ -49,9 +51,10 @@ def test_preview_serves_the_chosen_variant(preview):
 
 def test_preview_rebuilds_when_organisation_variables_change(preview):
     project, url = preview
-    wait_for(url, "Stad Lindeveld")
     path = project / "organisatie.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("naam: Stad Lindeveld", "naam: Stad Nieuwveld"), encoding="utf-8")
+    wait_for(url, yaml.safe_load(path.read_text(encoding="utf-8"))["organisatie"]["naam"])
+    path.write_text(re.sub(r"^  naam: .*$", "  naam: Stad Nieuwveld", path.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
     wait_for(url, "Stad Nieuwveld")
 
 
