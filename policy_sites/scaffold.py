@@ -70,8 +70,13 @@ def render(name: str, audience: str, who: str, organisation: dict) -> str:
         _line(f"titel: {_scalar(f'Socialemediabeleid voor {who}')}", variant_schema["titel"]["description"]),
         _line(f"beschrijving: {_scalar(f'Het socialemediabeleid van {org_name}, voor {who}.')}",
               variant_schema["beschrijving"]["description"]),
-        "variabelen:",
     ]
+    # Any other setting of a variant (such as `offline`), commented out at its default.
+    for key, spec in variant_schema.items():
+        if key not in ("doelgroep", "titel", "beschrijving", "variabelen"):
+            default = " false" if spec.get("type") == "boolean" else ""
+            head.append(_line(f"# {key}:{default}", spec.get("description", "")))
+    head.append("variabelen:")
     schema = schema_check.load_schema("variabelen")
     return "\n".join(head + _commented(schema, schema, organisation, depth=0)) + "\n"
 
