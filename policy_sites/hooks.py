@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from policy_sites import links, nav, writer_helpers
+from policy_sites.template_cache import CACHE
 from policy_sites.policy_check import CheckedVariant, check_variant
 from policy_sites.problems import PolicyError, Problem
 from policy_sites.project import Project, selected_variant
@@ -124,6 +125,7 @@ def _why_absent(target, checked: CheckedVariant) -> str:
 
 def on_env(env, config, files):
     env.filters["datum"] = writer_helpers.datum   # Dutch dates in the theme's templates too
+    env.bytecode_cache = CACHE                    # compile the theme once per process, not per variant
     if _build["link_problems"]:
         raise _fail(_build["checked"].variant.name, _build["link_problems"])
     return env

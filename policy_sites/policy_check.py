@@ -10,6 +10,11 @@ from .problems import raise_if_any
 from .project import Project, Variant, load_variant
 
 
+# A module's problems depend on its text and the audiences only, not on the variant: every variant
+# built in this process after the first reuses them. Keyed by content, so an edit is checked again.
+_module_problems: dict[tuple, list] = {}
+
+
 @dataclass(frozen=True)
 class CheckedVariant:
     variant: Variant
@@ -40,8 +45,12 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
         schema=schema_check.load_schema("variabelen"), audiences=frozenset(audiences),
         helpers=writer_helpers.HELPERS, site_names=writer_helpers.SITE_NAMES,
         filters=writer_helpers.FILTERS)
+    key_audiences = tuple(sorted(audiences))
     for module in modules:
-        problems += module_source.check_front_matter(module, front_matter)
-        problems += template_check.check(module, vocabulary)
+        key = (module.rel, module.text, repr(module.meta), key_audiences)
+        if key not in _module_problems:
+            _module_problems[key] = (module_source.check_front_matter(module, front_matter)
+                                     + template_check.check(module, vocabulary))
+        problems += _module_problems[key]
     raise_if_any(problems)
     return CheckedVariant(variant, audiences, modules)
