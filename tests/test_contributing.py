@@ -114,6 +114,13 @@ def test_a_scaffolded_variant_lists_every_variable_of_the_schema(project):
     assert yaml_paths(listed) == set(VARIABLES)
 
 
+def test_a_scaffold_that_leaves_out_a_variable_is_caught(project):
+    assert run_cli(project, "--new", "nieuw", "--doelgroep", "medewerkers").returncode == 0
+    text = (project / "variants" / "nieuw.yml").read_text(encoding="utf-8")
+    shortened = "\n".join(l for l in text.splitlines() if not l.startswith("  #   sector:"))
+    assert yaml_paths(yaml.safe_load(uncomment(shortened, times=2))["variabelen"]) == set(VARIABLES) - {"organisatie.sector"}
+
+
 def test_scaffold_refuses_an_existing_variant_and_leaves_it_untouched(project):
     before = (project / "variants" / "zorg.yml").read_text(encoding="utf-8")
 
