@@ -13,7 +13,10 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 AUDIENCES = ["medewerkers", "ambassadeurs", "zorg", "politie"]
 VARIANTS = AUDIENCES  # the default variants are named after their audience
-IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "*.egg-info", "bench")
+IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "*.egg-info", "bench",
+                                ".cache", "test-screenshots")
+# The example organisation the tests are written against; a fork's own variables never break them.
+EXAMPLE = Path(__file__).resolve().parent / "voorbeeld"
 
 
 def canary_page(audience: str) -> str:
@@ -44,8 +47,13 @@ def mini_docs() -> dict[str, str]:
 
 
 def write_project(dest: Path, docs: dict[str, str] | None = None) -> Path:
-    """Copy the real project (code, variables, variants); with `docs`, replace its pages and nav."""
+    """Copy the project's code and modules with the example organisation's variables and variants;
+    with `docs`, replace its pages and nav."""
     shutil.copytree(REPO, dest, ignore=IGNORE)
+    shutil.rmtree(dest / "variants")
+    shutil.copytree(EXAMPLE / "variants", dest / "variants")
+    for name in ("organisatie.yml", "doelgroepen.yml"):
+        shutil.copy(EXAMPLE / name, dest / name)
     if docs is not None:
         shutil.rmtree(dest / "docs")
         for name, text in docs.items():
@@ -97,12 +105,17 @@ def mini(mini_built, tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_sites(tmp_path_factory) -> Path:
-    """The real policy, every default variant built once into a temporary site folder."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = run_cli(REPO, "--site-dir", str(site))
+def example_project(tmp_path_factory) -> Path:
+    """The real policy modules with the example organisation, every default variant built once."""
+    project = write_project(tmp_path_factory.mktemp("real") / "project")
+    result = run_cli(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return project
+
+
+@pytest.fixture(scope="session")
+def real_sites(example_project) -> Path:
+    return example_project / "site"
 
 
 # --- Browser -------------------------------------------------------------------------------------
