@@ -18,8 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 MARKER = ".policy-sites-requirements"
 # Debian packages, by the file that must exist: the build lays out the response scheme with
-# Graphviz; the tests also drive a real browser.
-BUILD_SYSTEM_PACKAGES = {"/usr/bin/dot": "graphviz"}
+# Graphviz and prints the emoji of example posts in the PDFs with Symbola; the tests also drive a
+# real browser.
+BUILD_SYSTEM_PACKAGES = {"/usr/bin/dot": "graphviz",
+                         "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf": "fonts-symbola"}
 TEST_SYSTEM_PACKAGES = {**BUILD_SYSTEM_PACKAGES, "/usr/bin/chromium": "chromium"}
 
 

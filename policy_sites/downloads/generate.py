@@ -1,0 +1,88 @@
+"""Make every download of one site, through the cache, and say what each file is."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from policy_sites.problems import PolicyError
+
+from . import flowchart, full_policy, one_pager, team_questions
+from .cache import Cache
+from .site import Site
+
+FOLDER = "downloads"          # below the site root: site/<variant>/downloads/
+FORMATS = {".pdf": "PDF", ".docx": "Word", ".svg": "SVG"}
+
+
+@dataclass(frozen=True)
+class Download:
+    file: str
+    title: str
+    description: str
+    size: int | None = None   # None in the preview, where nothing is made
+
+    @property
+    def format(self) -> str:
+        return FORMATS[Path(self.file).suffix]
+
+
+class GenerationError(Exception):
+    """A download could not be made; the message names the file and, where it can, what to change."""
+
+    def __init__(self, file: str, reason: str):
+        self.file = file
+        super().__init__(f"{FOLDER}/{file} kon niet gemaakt worden: {reason}")
+
+
+def catalogue(site: Site):
+    """Every download of the site, in the order of the downloads page: (Download, job or None).
+
+    A job is (source, make): the exact input for the layout tool and the function that lays it out.
+    Jobs that depend on another file's bytes are made later; see `generate`.
+    """
+    v = site.variant
+    yield Download(f"beleid-op-een-a4-{v}.pdf", "Het beleid op één A4",
+                   "De belangrijkste afspraken en bij wie je terechtkunt, om op te hangen of uit te delen."), \
+        lambda: one_pager.job(site)
+    yield Download(f"socialemediabeleid-{v}.pdf", "Het volledige beleid",
+                   "Alle pagina's van deze site, met een inhoudstafel en paginanummers, om te lezen of te printen."), \
+        lambda: full_policy.pdf_job(site)
+    yield Download(f"socialemediabeleid-{v}.docx", "Het volledige beleid om aan te passen",
+                   "Dezelfde tekst als Word-bestand, met echte kopjes en lijsten, om er je eigen versie van te maken."), \
+        lambda: full_policy.word_job(site)
+    if any(team_questions.is_question_page(p.src) for p in site.pages):
+        yield Download(f"vragen-voor-je-team-{v}.pdf", "Vragen en antwoorden voor je team",
+                       "Herkenbare situaties om samen te bespreken in een teamoverleg, met de antwoorden."), \
+            lambda: team_questions.job(site)
+    for scheme in site.schemes:
+        yield Download(f"{scheme.name}-{v}.pdf", f"{scheme.title} om te printen",
+                       "Het schema als stroomschema op één A4: van wat je ziet naar wat je doet."), None
+        yield Download(f"{scheme.name}-{v}.svg", f"{scheme.title} als beeld",
+                       "Hetzelfde stroomschema als SVG-beeld, scherp op elk formaat, voor een presentatie."), None
+
+
+def generate(site: Site, cache: Cache, folder: Path) -> list[Download]:
+    """Make (or take from the cache) every download, write it into `folder`, and return them with sizes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made: dict[str, bytes] = {}
+
+    def make(file: str, job) -> bytes:
+        try:
+            source, render = job()
+            made[file] = data = cache.fetch(file, source, render)
+        except PolicyError as error:
+            raise GenerationError(file, "\n" + "\n".join(f"  {p}" for p in error.problems)) from None
+        except Exception as error:   # a layout tool failed: say which file, and what the tool said
+            raise GenerationError(file, f"{type(error).__name__}: {error}") from error
+        return data
+
+    for scheme in site.schemes:       # the printable chart is laid out around the Graphviz drawing
+        source = flowchart.dot_source(scheme, site.variables["contacten"])
+        image = make(f"{scheme.name}-{site.variant}.svg", lambda: (source, lambda: flowchart.svg(source)))
+        make(f"{scheme.name}-{site.variant}.pdf", lambda: flowchart.pdf_job(site, scheme, image))
+    result = []
+    for download, job in catalogue(site):
+        data = made[download.file] if job is None else make(download.file, job)
+        (folder / download.file).write_bytes(data)
+        result.append(Download(download.file, download.title, download.description, len(data)))
+    return result

@@ -1,0 +1,36 @@
+"""The policy on one A4: the key rules from the start page, the contact points and the version.
+
+The rules are the start page's sections "Het beleid in het kort" and "Wat is anders voor jou", as this
+site shows them. The text is set a little smaller until it fits; if it never fits, the build says so.
+"""
+from __future__ import annotations
+
+from policy_sites import schema_check
+from policy_sites.problems import PolicyError, Problem
+
+from . import pdf, templates
+from .chapters import chapters, section
+from .site import Site
+
+START_PAGE = "index.md"
+SECTIONS = ("het-beleid-in-het-kort", "wat-is-anders-voor-jou")   # the first one is required
+FONT_SIZES = (11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5)
+
+
+def job(site: Site):
+    start = next((p for p in site.pages if p.src == START_PAGE), None)
+    chapter = chapters([start], site.site_url)[0] if start else None
+    parts = [section(chapter.html, f"{chapter.id}--{name}") for name in SECTIONS] if chapter else [None]
+    if parts[0] is None:
+        raise PolicyError([Problem(f"docs/{START_PAGE}", None, (
+            "de startpagina heeft geen kop `## Het beleid in het kort`. Het beleid op één A4 neemt de "
+            "afspraken onder die kop over: zet de kop terug, met de belangrijkste afspraken eronder."))])
+    roles = {key: spec["description"] for key, spec in
+             schema_check.load_schema("variabelen")["properties"]["contacten"]["properties"].items()}
+    sources = [templates.render("een-a4.html", **site.context(
+        soort="een-a4", regels="".join(p for p in parts if p), rollen=roles, lettergrootte=size))
+        for size in FONT_SIZES]
+    too_long = (f"de afspraken onder `## Het beleid in het kort` (en `## Wat is anders voor jou`) passen "
+                f"niet op één A4, ook niet in een kleinere letter. Maak ze korter: één zin per afspraak, "
+                f"en verwijs voor de uitleg naar de pagina's.")
+    return "\n".join(sources), lambda: pdf.write_one_page(sources, f"docs/{START_PAGE}", too_long)

@@ -1,0 +1,34 @@
+"""PDF files from HTML, laid out by WeasyPrint with CSS paged media (print.css)."""
+from __future__ import annotations
+
+import logging
+
+from policy_sites.problems import PolicyError, Problem
+
+# WeasyPrint warns about CSS it does not know; those are not the writer's to fix.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def _html(source: str):
+    from weasyprint import HTML          # imported only when a PDF has to be made: a warm build skips it
+    return HTML(string=source)
+
+
+def write(source: str) -> bytes:
+    return _html(source).write_pdf()
+
+
+def write_one_page(sources: list[str], where: str, too_long: str) -> bytes:
+    """The first of `sources` (each a little smaller than the one before) that fits on one page."""
+    low, high, fits = 0, len(sources) - 1, None      # halve the range: a layout takes a second
+    while low <= high:
+        middle = (low + high) // 2
+        document = _html(sources[middle]).render()
+        if len(document.pages) == 1:
+            fits, high = document, middle - 1
+        else:
+            low = middle + 1
+    if fits is None:
+        raise PolicyError([Problem(where, None, too_long)])
+    return fits.write_pdf()

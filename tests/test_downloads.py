@@ -1,0 +1,453 @@
+"""Downloads: every site offers the response scheme, the policy on one A4, the full policy as PDF and as
+Word, and questions for a team meeting. Each file is made from the same source as the site, for that
+site only, and opens in a real reader; the step-by-step scheme reaches every outcome in a real browser."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from conftest import AUDIENCES, REPO, run_cli, snapshot, write_project
+from policy_sites.downloads import response_scheme
+from policy_sites.downloads.cache import Cache
+from policy_sites.problems import PolicyError
+from policy_sites.project import Project, load_variant
+from test_preview import free_port, wait_for
+
+PROJECT = Project(REPO)
+SCHEME_FILE = "reactieschema/reactieschema.yml"
+KINDS = {  # file name before `-<variant>` -> what it must be
+    "beleid-op-een-a4": ".pdf", "socialemediabeleid": (".pdf", ".docx"), "vragen-voor-je-team": ".pdf",
+    "reactieschema": (".pdf", ".svg")}
+A4 = (595, 842)
+# Words of one audience's own pages and of its own branch of the response scheme.
+OWN_WORDS = {
+    "zorg": ["Puurs", "Geen beelden van bewoners", "woonzorgcentrum of de thuiszorg"],
+    "politie": ["Drenthe", "Chatgroepen en discriminatie", "filmpje van een interventie"],
+    "ambassadeurs": ["Ambassadeur zijn", "als ambassadeur postte"],
+}
+
+
+# --- Reading what a site offers --------------------------------------------------------------------
+
+def listed(site: Path) -> dict[str, Path]:
+    """The files the downloads page links to: link as written -> the file it points at."""
+    page = site / "downloads" / "index.html"
+    table = re.search(r'<div class="downloads">.*?</div>', page.read_text(encoding="utf-8"), re.S).group(0)
+    found = {}
+    for href in re.findall(r'href="([^"]+)"', table):
+        href = unescape(href)
+        assert not urlsplit(href).scheme and not href.startswith("/"), f"not a relative link: {href}"
+        target = urlsplit(urljoin("http://intranet/beleid/downloads/", href)).path
+        found[href] = site / target.removeprefix("/beleid/")
+    return found
+
+
+def files(site: Path) -> dict[str, Path]:
+    return {p.name: p for p in (site / "downloads").iterdir() if p.name != "index.html"}
+
+
+def flat(text: str) -> str:
+    """Text as one line: a reader breaks lines and hyphenates where the layout did."""
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def text_of(path: Path) -> str:
+    if path.suffix == ".pdf":
+        reader = PdfReader(path)
+        return flat(" ".join([page.extract_text() for page in reader.pages] + [str(reader.metadata)]))
+    if path.suffix == ".docx":
+        document = docx.Document(path)
+        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return flat(" ".join([p.text for p in document.paragraphs] + cells + [document.core_properties.title or ""]))
+    return flat(" ".join(unescape(t) for t in re.findall(r">([^<]*)<", path.read_text(encoding="utf-8"))))
+
+
+def one(site: Path, kind: str, suffix: str) -> Path:
+    return site / "downloads" / f"{kind}-{site.name}{suffix}"
+
+
+def organisation(variant: str) -> str:
+    return load_variant(PROJECT, variant).variables["organisatie"]["naam"]
+
+
+# --- Every site, every file ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_each_site_offers_every_download_and_its_page_links_each_one_relatively(real_sites, variant):
+    site = real_sites / variant
+    expected = {f"{kind}-{variant}{suffix}" for kind, suffixes in KINDS.items()
+                for suffix in ([suffixes] if isinstance(suffixes, str) else suffixes)}
+    assert set(files(site)) == expected
+    links = listed(site)
+    assert {path.name for path in links.values()} == expected
+    assert all(path.is_file() and path.stat().st_size > 1000 for path in links.values())
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_downloads_page_gives_format_and_size_of_each_file(real_sites, variant):
+    page = (real_sites / variant / "downloads" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>\s*<td><a[^>]*>[^<]+</a></td>\s*<td>(PDF|Word|SVG)</td>\s*<td>(\d+ kB|\d+,\d MB)</td>\s*<td>[^<]{20,}</td>", page)
+    assert len(rows) == len(files(real_sites / variant))
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_one_pager_is_exactly_one_a4_with_organisation_contacts_and_version(real_sites, variant):
+    path = one(real_sites / variant, "beleid-op-een-a4", ".pdf")
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    assert tuple(round(float(v)) for v in reader.pages[0].mediabox[2:]) == A4
+    text = text_of(path)
+    variables = load_variant(PROJECT, variant).variables
+    assert variables["organisatie"]["naam"] in text
+    assert f"versie {variables['beleid']['versie']}" in text
+    for contact in variables["contacten"].values():
+        assert contact["email"] in text and contact["telefoon"] in text
+    assert "Het beleid in het kort" in text
+
+
+def test_a_start_page_too_long_for_one_a4_fails_the_build_and_keeps_the_old_site(real_sites, tmp_path):
+    project = write_project(tmp_path / "project")
+    shutil.copytree(real_sites / "medewerkers", project / "site" / "medewerkers")
+    before = snapshot(project / "site" / "medewerkers")
+    start = project / "docs" / "index.md"
+    rules = "".join(f"{n}. **Afspraak {n}.** Een afspraak die veel te lang is voor één bladzijde, met uitleg.\n"
+                    for n in range(8, 90))
+    start.write_text(start.read_text(encoding="utf-8").replace("## Voor wie?", rules + "\n## Voor wie?"), encoding="utf-8")
+    result = run_cli(project, "medewerkers")
+    assert result.returncode != 0
+    assert ("Variant `medewerkers` is niet gebouwd: downloads/beleid-op-een-a4-medewerkers.pdf kon niet gemaakt "
+            "worden:") in result.stderr
+    assert "docs/index.md: de afspraken onder `## Het beleid in het kort`" in result.stderr
+    assert snapshot(project / "site" / "medewerkers") == before
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_full_policy_pdf_has_a_cover_contents_page_numbers_and_working_internal_links(real_sites, variant):
+    reader = PdfReader(one(real_sites / variant, "socialemediabeleid", ".pdf"))
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    titles = chapter_titles(real_sites / variant)
+    assert organisation(variant) in pages[0] and "Versie" in pages[0]
+    assert pages[1].startswith("Inhoud") and all(title in pages[1] for title in titles)
+    assert f"pagina 3 van {len(pages)}" in pages[2]
+    bookmarks = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert [title for title in bookmarks if title in titles] == titles
+    destinations = reader.named_destinations
+    links = [annotation.get_object()["/Dest"] for page in reader.pages for annotation in page.get("/Annots", [])
+             if "/Dest" in annotation.get_object()]
+    assert len(links) > 2 * len(titles)                 # the contents, and the links between pages
+    assert all(str(target) in destinations for target in links)
+
+
+def chapter_titles(site: Path) -> list[str]:
+    """The titles of the site's pages in navigation order, without the downloads page itself."""
+    menu = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>',
+                     (site / "index.html").read_text(encoding="utf-8"), re.S).group(0)
+    hrefs = list(dict.fromkeys(re.findall(r'href="([^"#]*)"', menu)))
+    titles = []
+    for href in hrefs:
+        page = site / urlsplit(urljoin("http://x/", href)).path.lstrip("/") / "index.html"
+        if page.exists() and page.parent.name != "downloads":
+            titles.append(unescape(re.search(r"<h1[^>]*>(.*?)<", page.read_text(encoding="utf-8")).group(1)))
+    return list(dict.fromkeys(titles))
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_word_file_opens_with_the_organisation_and_each_page_as_a_heading_with_real_lists(real_sites, variant):
+    path = one(real_sites / variant, "socialemediabeleid", ".docx")
+    document = docx.Document(path)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    for title in chapter_titles(real_sites / variant):
+        assert title in headings
+    assert organisation(variant) in text_of(path)
+    assert sum(p._p.pPr is not None and p._p.pPr.numPr is not None for p in document.paragraphs) > 20
+    assert any(p.style.name == "Heading 2" for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_team_questions_hold_every_question_of_the_sites_question_pages(real_sites, variant):
+    site = real_sites / variant
+    questions = []
+    for page in site.rglob("index.html"):
+        if page.parent.name == "vragen-en-antwoorden" or page.parent.name.startswith("vragen-"):
+            questions += [flat(unescape(q)) for q in re.findall(r"<h3[^>]*>(.*?)<a class=\"headerlink\"",
+                                                                page.read_text(encoding="utf-8"))]
+    text = text_of(one(site, "vragen-voor-je-team", ".pdf"))
+    assert len(questions) >= 12
+    for number, question in enumerate(questions, start=1):
+        assert question in text
+    assert f"Vraag {len(questions)} ·" in text and f"Vraag {len(questions) + 1} ·" not in text
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_flowchart_shows_every_outcome_of_the_sites_scheme_as_svg_and_on_one_landscape_a4(real_sites, variant):
+    site = real_sites / variant
+    scheme = response_scheme.load_all(PROJECT, PROJECT.audiences())[0].for_site(variant)
+    svg, pdf = text_of(one(site, "reactieschema", ".svg")), PdfReader(one(site, "reactieschema", ".pdf"))
+    assert len(pdf.pages) == 1
+    assert tuple(round(float(v)) for v in pdf.pages[0].mediabox[2:]) == A4[::-1]
+    pdf_text = flat(pdf.pages[0].extract_text())
+    for step in scheme.outcomes:
+        assert f"{step.number}. {step.node.title}" in svg
+        assert step.node.title.split()[0] in pdf_text
+    assert organisation(variant) in pdf_text
+
+
+@pytest.mark.parametrize("audience", sorted(OWN_WORDS))
+def test_no_download_holds_text_reserved_for_another_audience(real_sites, audience):
+    for variant in AUDIENCES:
+        texts = {name: text_of(path) for name, path in files(real_sites / variant).items()}
+        for word in OWN_WORDS[audience]:
+            holders = [name for name, text in texts.items() if word in text]
+            if variant == audience:
+                assert holders, f"{word!r} in no download of its own site {variant}"
+            else:
+                assert not holders, f"{word!r} in {holders} of the {variant} site"
+
+
+# --- A fork for another organisation --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def renamed_fork(tmp_path_factory) -> Path:
+    """The real policy for another organisation: only its name changes, in organisatie.yml and the variants."""
+    project = write_project(tmp_path_factory.mktemp("renamed") / "project")
+    for path in [project / "organisatie.yml", *(project / "variants").glob("*.yml")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Lindeveld", "Zilverdijk").replace("lindeveld", "zilverdijk"), encoding="utf-8")
+    result = run_cli(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_a_fork_with_another_name_has_no_trace_of_the_example_organisation_in_any_download(renamed_fork, variant):
+    texts = {name: text_of(path) for name, path in files(renamed_fork / "site" / variant).items()}
+    assert len(texts) == 6
+    for name, text in texts.items():
+        assert "Lindeveld" not in text and "lindeveld" not in text, name
+        assert "Zilverdijk" in text or name.startswith("reactieschema") and name.endswith(".svg"), name
+
+
+def test_the_example_organisation_is_in_the_downloads_of_the_unchanged_project(real_sites):
+    """The twin of the fork test: the same check finds the name where it belongs."""
+    assert "Lindeveld" in text_of(one(real_sites / "medewerkers", "beleid-op-een-a4", ".pdf"))
+
+
+# --- The response scheme's data -------------------------------------------------------------------
+
+def scheme_line(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+BROKEN_SCHEMES = [
+    pytest.param("        voor: [zorg]\n", "        voor: [zorgg]\n",
+                 "heeft de waarde `zorgg`, maar moet een van deze zijn: iedereen, ambassadeurs, medewerkers, "
+                 "politie, zorg. Bedoelde je `zorg`?", id="unknown-audience"),
+    pytest.param("    contact: [privacy]\n", "    contact: [privasy]\n",
+                 "heeft de waarde `privasy`, maar moet een van deze zijn: communicatie, hr, informatieveiligheid, "
+                 "privacy, vertrouwenspersoon, woordvoerder. Bedoelde je `privacy`?", id="unknown-contact"),
+    pytest.param("        naar: journalist-doorsturen\n", "        naar: journalist-doorsturn\n",
+                 "`naar: journalist-doorsturn` wijst naar een vraag of uitkomst die niet bestaat. Bedoelde je "
+                 "`journalist-doorsturen`?", id="unknown-step"),
+]
+
+
+@pytest.mark.parametrize("good, bad, message", BROKEN_SCHEMES)
+def test_a_mistake_in_the_scheme_data_fails_the_build_with_file_and_line(tmp_path, good, bad, message):
+    project = write_project(tmp_path / "project")
+    path = project / SCHEME_FILE
+    text = path.read_text(encoding="utf-8")
+    assert good in text
+    text = text.replace(good, bad, 1)
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(project, "politie")
+    assert result.returncode != 0
+    assert "Variant `politie` is niet gebouwd" in result.stderr
+    assert f"{SCHEME_FILE}:{scheme_line(text, bad.strip())}: " in result.stderr
+    assert message in result.stderr
+
+
+def test_the_unchanged_scheme_data_passes_every_check():
+    schemes = response_scheme.load_all(PROJECT, PROJECT.audiences())
+    assert [s.name for s in schemes] == ["reactieschema"]
+
+
+def write_scheme(tmp_path: Path, questions: str, outcomes: str) -> Path:
+    (tmp_path / "reactieschema").mkdir(exist_ok=True)
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    shutil.copy(REPO / "doelgroepen.yml", tmp_path / "doelgroepen.yml")
+    path = tmp_path / "reactieschema" / "test.yml"
+    path.write_text(f"titel: Test\ninleiding: Een test.\nstart: begin\nvragen:\n{questions}uitkomsten:\n{outcomes}",
+                    encoding="utf-8")
+    return path
+
+
+OUTCOMES = "".join(f"  {name}:\n    titel: {name}\n    doen: [Iets doen.]\n    contact: [communicatie]\n"
+                   for name in ("een", "twee", "drie"))
+
+
+def scheme_problems(tmp_path: Path, questions: str) -> list[str]:
+    project = Project(tmp_path)
+    path = write_scheme(tmp_path, questions, OUTCOMES)
+    try:
+        response_scheme.load(project, path, project.audiences())
+    except PolicyError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def test_a_small_valid_scheme_loads_with_every_audience_reaching_its_outcomes(tmp_path):
+    questions = ("  begin:\n    vraag: Wat?\n    antwoorden:\n"
+                 "      - {antwoord: Een, naar: een}\n      - {antwoord: Twee, naar: twee, voor: [zorg]}\n"
+                 "      - {antwoord: Drie, naar: drie}\n")
+    assert scheme_problems(tmp_path, questions) == []
+
+
+def test_a_question_left_with_one_answer_on_some_site_is_refused(tmp_path):
+    questions = ("  begin:\n    vraag: Wat?\n    antwoorden:\n"
+                 "      - {antwoord: Een, naar: een}\n      - {antwoord: Twee, naar: twee, voor: [zorg]}\n"
+                 "      - {antwoord: Drie, naar: drie, voor: [zorg]}\n")
+    assert scheme_problems(tmp_path, questions) == [
+        f"reactieschema/test.yml:5: de vraag `begin` heeft op de site voor {audience} minder dan twee antwoorden. "
+        f"Voeg een antwoord toe met `voor: [{audience}]`, of laat het antwoord dat naar `begin` leidt niet voor "
+        f"{audience} gelden." for audience in ("ambassadeurs", "medewerkers", "politie")]
+
+
+def test_a_loop_back_to_an_earlier_question_is_refused(tmp_path):
+    questions = ("  begin:\n    vraag: Wat?\n    antwoorden:\n"
+                 "      - {antwoord: Een, naar: een}\n      - {antwoord: Verder, naar: verder}\n"
+                 "  verder:\n    vraag: En dan?\n    antwoorden:\n"
+                 "      - {antwoord: Twee, naar: twee}\n      - {antwoord: Drie, naar: drie}\n"
+                 "      - {antwoord: Terug, naar: begin}\n")
+    assert scheme_problems(tmp_path, questions) == [
+        "reactieschema/test.yml:15: dit antwoord leidt terug naar een eerdere vraag: het schema loopt in een "
+        "kring. Laat het antwoord naar een nieuwe vraag of een uitkomst gaan."]
+
+
+def test_an_outcome_no_answer_leads_to_is_refused(tmp_path):
+    questions = "  begin:\n    vraag: Wat?\n    antwoorden:\n      - {antwoord: Een, naar: een}\n      - {antwoord: Twee, naar: twee}\n"
+    assert scheme_problems(tmp_path, questions) == [
+        "reactieschema/test.yml:19: `drie` wordt op geen enkele site bereikt: geen antwoord leidt ernaartoe. "
+        "Zet `naar: drie` bij een antwoord, of haal deze stap weg."]
+
+
+# --- The cache ---------------------------------------------------------------------------------------
+
+def test_a_rebuild_takes_a_file_with_unchanged_inputs_from_the_cache(tmp_path):
+    made = []
+    cache = Cache(tmp_path)
+    for _ in range(2):
+        assert cache.fetch("a.pdf", "<html>zelfde</html>", lambda: made.append(1) or b"%PDF") == b"%PDF"
+    assert len(made) == 1 and cache.hits == ["a.pdf"]
+
+
+def test_a_changed_input_is_made_again_and_replaces_the_old_cache_entry(tmp_path):
+    cache = Cache(tmp_path)
+    cache.fetch("a.pdf", "<html>oud</html>", lambda: b"oud")
+    assert cache.fetch("a.pdf", "<html>nieuw</html>", lambda: b"nieuw") == b"nieuw"
+    assert cache.made == ["a.pdf", "a.pdf"]
+    assert [p.read_bytes() for p in (tmp_path / ".cache" / "downloads").iterdir()] == [b"nieuw"]
+
+
+# --- The step-by-step scheme in a real browser --------------------------------------------------------
+
+def expected_outcomes(variant: str) -> set[str]:
+    scheme = response_scheme.load_all(PROJECT, PROJECT.audiences())[0].for_site(variant)
+    return {step.key for step in scheme.outcomes}
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_step_by_step_scheme_reaches_every_outcome_by_keyboard_and_back_again(site_url, browser, variant):
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{site_url}{variant}/reactieschema/")
+    steps = page.locator("[data-reactieschema] .rs-stap")
+
+    def current() -> str:
+        shown = [steps.nth(i).get_attribute("data-stap") for i in range(steps.count()) if steps.nth(i).is_visible()]
+        assert len(shown) == 1, shown
+        return shown[0]
+
+    def press(locator):
+        locator.focus()
+        page.keyboard.press("Enter")
+
+    reached = set()
+
+    def explore():
+        here = current()
+        answers = page.locator(f'[data-stap="{here}"] .rs-antwoorden a')
+        if answers.count() == 0:
+            reached.add(here)
+            return
+        for index in range(answers.count()):
+            press(answers.nth(index))
+            assert page.evaluate("document.activeElement.tagName") == "H3"   # focus moves to the new step
+            explore()
+            press(page.get_by_role("button", name="Terug", exact=True))
+            assert current() == here
+
+    start = current()
+    explore()
+    assert reached == expected_outcomes(variant)
+    press(page.locator(f'[data-stap="{start}"] .rs-antwoorden a').first)
+    press(page.get_by_role("button", name="Opnieuw beginnen", exact=True))
+    assert current() == start
+    origin = site_url.split("/beleid/")[0]
+    assert all(url.startswith(origin) for url in requests), [u for u in requests if not u.startswith(origin)]
+    page.close()
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_without_javascript_the_scheme_shows_every_step_and_each_answer_links_to_one(site_url, browser, variant):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}{variant}/reactieschema/")
+    outcomes = page.locator("[data-reactieschema] .rs-uitkomst")
+    assert {outcomes.nth(i).get_attribute("data-stap") for i in range(outcomes.count())} == expected_outcomes(variant)
+    assert all(outcomes.nth(i).is_visible() for i in range(outcomes.count()))
+    for href in page.locator(".rs-antwoorden a").evaluate_all("links => links.map(a => a.getAttribute('href'))"):
+        assert page.locator(href).count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_every_download_opens_from_the_downloads_page_of_a_site_served_under_a_sub_path(
+        site_url, browser, real_sites, variant):
+    on_disk = files(real_sites / variant)
+    page = browser.new_page()
+    page.goto(f"{site_url}{variant}/downloads/")
+    links = page.locator(".downloads a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) == len(on_disk)
+    for link in links:
+        folder, name = link.rsplit("/", 1)
+        assert folder == f"{site_url}{variant}/downloads"
+        response = page.request.get(link)
+        assert response.ok and response.body() == on_disk[name].read_bytes(), link
+    page.close()
+
+
+# --- The writers' preview -----------------------------------------------------------------------------
+
+def test_the_preview_makes_no_downloads_and_says_so_on_the_downloads_page(tmp_path):
+    project = write_project(tmp_path / "project")
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(project / "build_variants.py"), "--serve", "zorg", "--port", str(port)],
+                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    try:
+        page = wait_for(f"http://127.0.0.1:{port}/downloads/", "In het voorbeeld", seconds=60)
+        assert "Het beleid op één A4" in page and ".pdf" not in page
+        scheme = wait_for(f"http://127.0.0.1:{port}/reactieschema/", "data-reactieschema")
+        assert "woonzorgcentrum of de thuiszorg" in scheme
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
