@@ -22,7 +22,6 @@ from policy_sites.problems import PolicyError
 from policy_sites.project import Project, load_variant
 from test_preview import free_port, wait_for
 
-PROJECT = Project(REPO)
 SCHEME_FILE = "reactieschema/reactieschema.yml"
 KINDS = {  # file name before `-<variant>` -> what it must be
     "beleid-op-een-a4": ".pdf", "socialemediabeleid": (".pdf", ".docx"), "vragen-voor-je-team": ".pdf",
@@ -75,8 +74,18 @@ def one(site: Path, kind: str, suffix: str) -> Path:
     return site / "downloads" / f"{kind}-{site.name}{suffix}"
 
 
-def organisation(variant: str) -> str:
-    return load_variant(PROJECT, variant).variables["organisatie"]["naam"]
+def example(real_sites: Path) -> Project:
+    """The project the sites were built from: the modules with the pinned example organisation."""
+    return Project(real_sites.parent)
+
+
+def variables(real_sites: Path, variant: str) -> dict:
+    return load_variant(example(real_sites), variant).variables
+
+
+def site_scheme(real_sites: Path, variant: str) -> response_scheme.SiteScheme:
+    project = example(real_sites)
+    return response_scheme.load_all(project, project.audiences())[0].for_site(variant)
 
 
 # --- Every site, every file ------------------------------------------------------------------------
@@ -95,7 +104,8 @@ def test_each_site_offers_every_download_and_its_page_links_each_one_relatively(
 @pytest.mark.parametrize("variant", AUDIENCES)
 def test_the_downloads_page_gives_format_and_size_of_each_file(real_sites, variant):
     page = (real_sites / variant / "downloads" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r"<tr>\s*<td><a[^>]*>[^<]+</a></td>\s*<td>(PDF|Word|SVG)</td>\s*<td>(\d+ kB|\d+,\d MB)</td>\s*<td>[^<]{20,}</td>", page)
+    rows = re.findall(r"<tr>\s*<td><a[^>]*>[^<]+</a></td>\s*<td>(PDF|Word|SVG)</td>\s*"
+                      r"<td>(\d+ kB|\d+,\d MB)</td>\s*<td>[^<]{20,}</td>", page)
     assert len(rows) == len(files(real_sites / variant))
 
 
@@ -106,10 +116,10 @@ def test_the_one_pager_is_exactly_one_a4_with_organisation_contacts_and_version(
     assert len(reader.pages) == 1
     assert tuple(round(float(v)) for v in reader.pages[0].mediabox[2:]) == A4
     text = text_of(path)
-    variables = load_variant(PROJECT, variant).variables
-    assert variables["organisatie"]["naam"] in text
-    assert f"versie {variables['beleid']['versie']}" in text
-    for contact in variables["contacten"].values():
+    own = variables(real_sites, variant)
+    assert own["organisatie"]["naam"] in text
+    assert f"versie {own['beleid']['versie']}" in text
+    for contact in own["contacten"].values():
         assert contact["email"] in text and contact["telefoon"] in text
     assert "Het beleid in het kort" in text
 
@@ -121,7 +131,8 @@ def test_a_start_page_too_long_for_one_a4_fails_the_build_and_keeps_the_old_site
     start = project / "docs" / "index.md"
     rules = "".join(f"{n}. **Afspraak {n}.** Een afspraak die veel te lang is voor één bladzijde, met uitleg.\n"
                     for n in range(8, 90))
-    start.write_text(start.read_text(encoding="utf-8").replace("## Voor wie?", rules + "\n## Voor wie?"), encoding="utf-8")
+    text = start.read_text(encoding="utf-8")
+    start.write_text(text.replace("## Voor wie?", rules + "\n## Voor wie?"), encoding="utf-8")
     result = run_cli(project, "medewerkers")
     assert result.returncode != 0
     assert ("Variant `medewerkers` is niet gebouwd: downloads/beleid-op-een-a4-medewerkers.pdf kon niet gemaakt "
@@ -135,7 +146,7 @@ def test_the_full_policy_pdf_has_a_cover_contents_page_numbers_and_working_inter
     reader = PdfReader(one(real_sites / variant, "socialemediabeleid", ".pdf"))
     pages = [flat(page.extract_text()) for page in reader.pages]
     titles = chapter_titles(real_sites / variant)
-    assert organisation(variant) in pages[0] and "Versie" in pages[0]
+    assert variables(real_sites, variant)["organisatie"]["naam"] in pages[0] and "Versie" in pages[0]
     assert pages[1].startswith("Inhoud") and all(title in pages[1] for title in titles)
     assert f"pagina 3 van {len(pages)}" in pages[2]
     bookmarks = [item.title for item in reader.outline if not isinstance(item, list)]
@@ -167,7 +178,7 @@ def test_the_word_file_opens_with_the_organisation_and_each_page_as_a_heading_wi
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     for title in chapter_titles(real_sites / variant):
         assert title in headings
-    assert organisation(variant) in text_of(path)
+    assert variables(real_sites, variant)["organisatie"]["naam"] in text_of(path)
     assert sum(p._p.pPr is not None and p._p.pPr.numPr is not None for p in document.paragraphs) > 20
     assert any(p.style.name == "Heading 2" for p in document.paragraphs)
 
@@ -182,7 +193,7 @@ def test_the_team_questions_hold_every_question_of_the_sites_question_pages(real
                                                                 page.read_text(encoding="utf-8"))]
     text = text_of(one(site, "vragen-voor-je-team", ".pdf"))
     assert len(questions) >= 12
-    for number, question in enumerate(questions, start=1):
+    for question in questions:
         assert question in text
     assert f"Vraag {len(questions)} ·" in text and f"Vraag {len(questions) + 1} ·" not in text
 
@@ -190,7 +201,7 @@ def test_the_team_questions_hold_every_question_of_the_sites_question_pages(real
 @pytest.mark.parametrize("variant", AUDIENCES)
 def test_the_flowchart_shows_every_outcome_of_the_sites_scheme_as_svg_and_on_one_landscape_a4(real_sites, variant):
     site = real_sites / variant
-    scheme = response_scheme.load_all(PROJECT, PROJECT.audiences())[0].for_site(variant)
+    scheme = site_scheme(real_sites, variant)
     svg, pdf = text_of(one(site, "reactieschema", ".svg")), PdfReader(one(site, "reactieschema", ".pdf"))
     assert len(pdf.pages) == 1
     assert tuple(round(float(v)) for v in pdf.pages[0].mediabox[2:]) == A4[::-1]
@@ -198,7 +209,7 @@ def test_the_flowchart_shows_every_outcome_of_the_sites_scheme_as_svg_and_on_one
     for step in scheme.outcomes:
         assert f"{step.number}. {step.node.title}" in svg
         assert step.node.title.split()[0] in pdf_text
-    assert organisation(variant) in pdf_text
+    assert variables(real_sites, variant)["organisatie"]["naam"] in pdf_text
 
 
 @pytest.mark.parametrize("audience", sorted(OWN_WORDS))
@@ -275,8 +286,10 @@ def test_a_mistake_in_the_scheme_data_fails_the_build_with_file_and_line(tmp_pat
     assert message in result.stderr
 
 
-def test_the_unchanged_scheme_data_passes_every_check():
-    schemes = response_scheme.load_all(PROJECT, PROJECT.audiences())
+def test_this_repositorys_response_scheme_passes_every_check():
+    """In a fork this is checked with the fork's own audiences."""
+    project = Project(REPO)
+    schemes = response_scheme.load_all(project, project.audiences())
     assert [s.name for s in schemes] == ["reactieschema"]
 
 
@@ -333,7 +346,8 @@ def test_a_loop_back_to_an_earlier_question_is_refused(tmp_path):
 
 
 def test_an_outcome_no_answer_leads_to_is_refused(tmp_path):
-    questions = "  begin:\n    vraag: Wat?\n    antwoorden:\n      - {antwoord: Een, naar: een}\n      - {antwoord: Twee, naar: twee}\n"
+    questions = ("  begin:\n    vraag: Wat?\n    antwoorden:\n"
+                 "      - {antwoord: Een, naar: een}\n      - {antwoord: Twee, naar: twee}\n")
     assert scheme_problems(tmp_path, questions) == [
         "reactieschema/test.yml:19: `drie` wordt op geen enkele site bereikt: geen antwoord leidt ernaartoe. "
         "Zet `naar: drie` bij een antwoord, of haal deze stap weg."]
@@ -359,13 +373,13 @@ def test_a_changed_input_is_made_again_and_replaces_the_old_cache_entry(tmp_path
 
 # --- The step-by-step scheme in a real browser --------------------------------------------------------
 
-def expected_outcomes(variant: str) -> set[str]:
-    scheme = response_scheme.load_all(PROJECT, PROJECT.audiences())[0].for_site(variant)
-    return {step.key for step in scheme.outcomes}
+def expected_outcomes(real_sites: Path, variant: str) -> set[str]:
+    return {step.key for step in site_scheme(real_sites, variant).outcomes}
 
 
 @pytest.mark.parametrize("variant", AUDIENCES)
-def test_the_step_by_step_scheme_reaches_every_outcome_by_keyboard_and_back_again(site_url, browser, variant):
+def test_the_step_by_step_scheme_reaches_every_outcome_by_keyboard_and_back_again(
+        site_url, browser, real_sites, variant):
     page = browser.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -398,7 +412,7 @@ def test_the_step_by_step_scheme_reaches_every_outcome_by_keyboard_and_back_agai
 
     start = current()
     explore()
-    assert reached == expected_outcomes(variant)
+    assert reached == expected_outcomes(real_sites, variant)
     press(page.locator(f'[data-stap="{start}"] .rs-antwoorden a').first)
     press(page.get_by_role("button", name="Opnieuw beginnen", exact=True))
     assert current() == start
@@ -408,12 +422,14 @@ def test_the_step_by_step_scheme_reaches_every_outcome_by_keyboard_and_back_agai
 
 
 @pytest.mark.parametrize("variant", AUDIENCES)
-def test_without_javascript_the_scheme_shows_every_step_and_each_answer_links_to_one(site_url, browser, variant):
+def test_without_javascript_the_scheme_shows_every_step_and_each_answer_links_to_one(
+        site_url, browser, real_sites, variant):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}{variant}/reactieschema/")
     outcomes = page.locator("[data-reactieschema] .rs-uitkomst")
-    assert {outcomes.nth(i).get_attribute("data-stap") for i in range(outcomes.count())} == expected_outcomes(variant)
+    shown = {outcomes.nth(i).get_attribute("data-stap") for i in range(outcomes.count())}
+    assert shown == expected_outcomes(real_sites, variant)
     assert all(outcomes.nth(i).is_visible() for i in range(outcomes.count()))
     for href in page.locator(".rs-antwoorden a").evaluate_all("links => links.map(a => a.getAttribute('href'))"):
         assert page.locator(href).count() == 1
@@ -441,8 +457,9 @@ def test_every_download_opens_from_the_downloads_page_of_a_site_served_under_a_s
 def test_the_preview_makes_no_downloads_and_says_so_on_the_downloads_page(tmp_path):
     project = write_project(tmp_path / "project")
     port = free_port()
-    process = subprocess.Popen([sys.executable, str(project / "build_variants.py"), "--serve", "zorg", "--port", str(port)],
-                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    command = [sys.executable, str(project / "build_variants.py"), "--serve", "zorg", "--port", str(port)]
+    process = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               stdin=subprocess.DEVNULL)
     try:
         page = wait_for(f"http://127.0.0.1:{port}/downloads/", "In het voorbeeld", seconds=60)
         assert "Het beleid op één A4" in page and ".pdf" not in page
