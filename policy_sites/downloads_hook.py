@@ -68,8 +68,9 @@ def on_env(env, config, files):
         if listed:
             _downloads(listed, pages, schemes, config)
     except PolicyError as error:
-        count = f"{len(error.problems)} probleem" if len(error.problems) == 1 else f"{len(error.problems)} problemen"
-        raise PluginError(f"Variant `{variant}` is niet gebouwd ({count}):\n" + "\n".join(map(str, error.problems))) from None
+        count = f"{len(error.problems)} {'probleem' if len(error.problems) == 1 else 'problemen'}"
+        raise PluginError(f"Variant `{variant}` is niet gebouwd ({count}):\n"
+                          + "\n".join(map(str, error.problems))) from None
     except GenerationError as error:
         raise PluginError(f"Variant `{variant}` is niet gebouwd: {error}") from None
     return env

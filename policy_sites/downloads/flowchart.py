@@ -56,7 +56,8 @@ def pdf_job(site, scheme: SiteScheme, image: bytes):
     width, height = (float(v) for v in re.search(rb'width="([\d.]+)pt" height="([\d.]+)pt"', image).groups())
     sources = [templates.render("stroomschema.html", **site.context(
         soort="stroomschema", schema=scheme, beeld=base64.b64encode(image).decode("ascii"),
-        gebruikte_contacten=used, beeldhoogte=mm, naast=width / height < TALL, documenttitel=f"{scheme.title} · {site.organisation}"))
+        gebruikte_contacten=used, beeldhoogte=mm, naast=width / height < TALL,
+        documenttitel=f"{scheme.title} · {site.organisation}"))
         for mm in IMAGE_HEIGHTS]
     too_big = f"het {scheme.title.lower()} past niet op één A4, ook niet kleiner. Maak het schema kleiner."
     return "\n".join(sources), lambda: pdf.write_one_page(sources, f"reactieschema/{scheme.name}.yml", too_big)

@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 
 from . import pdf, templates, word
-from .chapters import chapters
 from .site import Site
 
 
 def pdf_job(site: Site):
     source = templates.render("volledig.html", **site.context(
-        soort="volledig", hoofdstukken=chapters(site.pages, site.site_url)))
+        soort="volledig", hoofdstukken=site.chapters))
     return source, lambda: pdf.write(source)
 
 
@@ -24,7 +23,7 @@ BOX_TITLE = re.compile(r'<p class="admonition-title">(.*?)</p>', re.S)
 
 
 def word_job(site: Site):
-    source = templates.render("woord.html", **site.context(
-        soort="woord", stijl="", hoofdstukken=chapters(site.pages, site.site_url)))
-    source = BOX_TITLE.sub(r"<p><strong>\1</strong></p>", BOX.sub('<div data-custom-style="Kader" class="admonition', source))
+    source = templates.render("woord.html", **site.context(soort="woord", stijl="", hoofdstukken=site.chapters))
+    source = BOX.sub('<div data-custom-style="Kader" class="admonition', source)
+    source = BOX_TITLE.sub(r"<p><strong>\1</strong></p>", source)
     return source, lambda: word.write(source, site.title, site.language)

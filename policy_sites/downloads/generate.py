@@ -41,24 +41,24 @@ def catalogue(site: Site):
     Jobs that depend on another file's bytes are made later; see `generate`.
     """
     v = site.variant
-    yield Download(f"beleid-op-een-a4-{v}.pdf", "Het beleid op één A4",
-                   "De belangrijkste afspraken en bij wie je terechtkunt, om op te hangen of uit te delen."), \
-        lambda: one_pager.job(site)
-    yield Download(f"socialemediabeleid-{v}.pdf", "Het volledige beleid",
-                   "Alle pagina's van deze site, met een inhoudstafel en paginanummers, om te lezen of te printen."), \
-        lambda: full_policy.pdf_job(site)
-    yield Download(f"socialemediabeleid-{v}.docx", "Het volledige beleid om aan te passen",
-                   "Dezelfde tekst als Word-bestand, met echte kopjes en lijsten, om er je eigen versie van te maken."), \
-        lambda: full_policy.word_job(site)
+    yield (Download(f"beleid-op-een-a4-{v}.pdf", "Het beleid op één A4",
+                    "De belangrijkste afspraken en bij wie je terechtkunt, om op te hangen of uit te delen."),
+           lambda: one_pager.job(site))
+    yield (Download(f"socialemediabeleid-{v}.pdf", "Het volledige beleid",
+                    "Alle pagina's van deze site, met een inhoudstafel en paginanummers, om te lezen of te printen."),
+           lambda: full_policy.pdf_job(site))
+    yield (Download(f"socialemediabeleid-{v}.docx", "Het volledige beleid om aan te passen",
+                    "Dezelfde tekst in Word, met echte kopjes en lijsten, om er je eigen versie van te maken."),
+           lambda: full_policy.word_job(site))
     if any(team_questions.is_question_page(p.src) for p in site.pages):
-        yield Download(f"vragen-voor-je-team-{v}.pdf", "Vragen en antwoorden voor je team",
-                       "Herkenbare situaties om samen te bespreken in een teamoverleg, met de antwoorden."), \
-            lambda: team_questions.job(site)
+        yield (Download(f"vragen-voor-je-team-{v}.pdf", "Vragen en antwoorden voor je team",
+                        "Herkenbare situaties om samen te bespreken in een teamoverleg, met de antwoorden."),
+               lambda: team_questions.job(site))
     for scheme in site.schemes:
-        yield Download(f"{scheme.name}-{v}.pdf", f"{scheme.title} om te printen",
-                       "Het schema als stroomschema op één A4: van wat je ziet naar wat je doet."), None
-        yield Download(f"{scheme.name}-{v}.svg", f"{scheme.title} als beeld",
-                       "Hetzelfde stroomschema als SVG-beeld, scherp op elk formaat, voor een presentatie."), None
+        yield (Download(f"{scheme.name}-{v}.pdf", f"{scheme.title} om te printen",
+                        "Het schema als stroomschema op één A4: van wat je ziet naar wat je doet."), None)
+        yield (Download(f"{scheme.name}-{v}.svg", f"{scheme.title} als beeld",
+                        "Hetzelfde stroomschema als SVG-beeld, scherp op elk formaat, voor een presentatie."), None)
 
 
 def generate(site: Site, cache: Cache, folder: Path) -> list[Download]:

@@ -18,10 +18,10 @@ FONT_SIZES = (11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5)
 
 
 def job(site: Site):
-    start = next((p for p in site.pages if p.src == START_PAGE), None)
-    chapter = chapters([start], site.site_url)[0] if start else None
-    parts = [section(chapter.html, f"{chapter.id}--{name}") for name in SECTIONS] if chapter else [None]
-    if parts[0] is None:
+    start = [page for page in site.pages if page.src == START_PAGE]
+    parts = [section(chapter.html, f"{chapter.id}--{name}") for chapter in chapters(start, site.site_url)
+             for name in SECTIONS]
+    if not parts or parts[0] is None:
         raise PolicyError([Problem(f"docs/{START_PAGE}", None, (
             "de startpagina heeft geen kop `## Het beleid in het kort`. Het beleid op één A4 neemt de "
             "afspraken onder die kop over: zet de kop terug, met de belangrijkste afspraken eronder."))])
@@ -30,7 +30,7 @@ def job(site: Site):
     sources = [templates.render("een-a4.html", **site.context(
         soort="een-a4", regels="".join(p for p in parts if p), rollen=roles, lettergrootte=size))
         for size in FONT_SIZES]
-    too_long = (f"de afspraken onder `## Het beleid in het kort` (en `## Wat is anders voor jou`) passen "
-                f"niet op één A4, ook niet in een kleinere letter. Maak ze korter: één zin per afspraak, "
-                f"en verwijs voor de uitleg naar de pagina's.")
+    too_long = ("de afspraken onder `## Het beleid in het kort` (en `## Wat is anders voor jou`) passen "
+                "niet op één A4, ook niet in een kleinere letter. Maak ze korter: één zin per afspraak, "
+                "en verwijs voor de uitleg naar de pagina's.")
     return "\n".join(sources), lambda: pdf.write_one_page(sources, f"docs/{START_PAGE}", too_long)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import templates
-from .chapters import Page
+from .chapters import Chapter, Page, chapters
 from .response_scheme import SiteScheme
 
 
@@ -17,6 +18,11 @@ class Site:
     variables: dict                # the organisation variables of this variant
     pages: list[Page]              # every page of the site in navigation order, without the downloads page
     schemes: list[SiteScheme] = field(default_factory=list)
+
+    @cached_property
+    def chapters(self) -> list[Chapter]:
+        """Every page as a chapter of one document, links between them kept inside it."""
+        return chapters(self.pages, self.site_url)
 
     @property
     def organisation(self) -> str:
