@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from .problems import PolicyError
-from .project import VARIANT_ENV, Project, unknown_variant
+from .project import DOWNLOADS_ENV, VARIANT_ENV, Project, unknown_variant
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="alleen controleren, niets bouwen")
     p.add_argument("--serve", metavar="NAAM", help="bekijk één variant live in je browser terwijl je schrijft")
     p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
+    p.add_argument("--zonder-downloads", action="store_true",
+                   help="sneller: bouw de sites zonder de downloadbestanden te maken")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="zoveel sites tegelijk bouwen")
     p.add_argument("--site-dir", type=Path, default=None, help="map voor de gebouwde sites (standaard site/)")
     p.add_argument("--new", metavar="NAAM", help=(
@@ -60,6 +62,8 @@ def main(argv: list[str]) -> int:
         return 2
     if args.check:
         return check(project, wanted)
+    if args.zonder_downloads:
+        os.environ[DOWNLOADS_ENV] = "uit"
     return build(project, wanted, args.site_dir or project.root / "site", args.jobs)
 
 

@@ -14,6 +14,7 @@ The search index and the page itself are written after `on_env`, so both show th
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -27,7 +28,7 @@ from policy_sites.downloads.chapters import Page
 from policy_sites.downloads.generate import FOLDER, GenerationError, catalogue, generate
 from policy_sites.downloads.site import Site
 from policy_sites.problems import PolicyError, Problem, raise_if_any
-from policy_sites.project import Project
+from policy_sites.project import DOWNLOADS_ENV, Project
 
 SCHEME_MARK = re.compile(r"<!--\s*reactieschema:\s*(\S+)\s*-->")
 LIST_MARK = "<!-- downloads -->"
@@ -111,7 +112,7 @@ def _downloads(page, pages, schemes: dict, config) -> None:
     site = Site(config.extra["variant"], config.site_name, config.site_description or "", config.site_url or None,
                 variables, [Page(p.file.src_uri, p.url, p.title, section, p.content)
                             for p, section in pages if p is not page], list(schemes.values()))
-    preview = _command["name"] == "serve"
+    preview = _command["name"] == "serve" or os.environ.get(DOWNLOADS_ENV) == "uit"
     if preview:
         made = [download for download, _ in catalogue(site)]
     else:

@@ -13,6 +13,8 @@ from .problems import PolicyError, Problem, raise_if_any, relative, suggestion
 # The variant a build or preview is for. `mkdocs serve` without it previews the site for all staff.
 VARIANT_ENV = "BELEID_VARIANT"
 DEFAULT_VARIANT = "medewerkers"
+# Set to "uit" to build without making the download files (quick checks; the preview never makes them).
+DOWNLOADS_ENV = "BELEID_DOWNLOADS"
 EVERYONE = "iedereen"
 AUDIENCE_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 

@@ -468,3 +468,18 @@ def test_the_preview_makes_no_downloads_and_says_so_on_the_downloads_page(tmp_pa
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_building_without_downloads_makes_no_files_and_the_page_says_so(tmp_path):
+    project = write_project(tmp_path / "project")
+    result = run_cli(project, "medewerkers", "--zonder-downloads")
+    assert result.returncode == 0, result.stderr
+    site = project / "site" / "medewerkers"
+    assert not list((site / "downloads").glob("*.pdf"))
+    assert "Zonder bestanden gebouwd" in (site / "downloads" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_normal_build_makes_every_file_and_does_not_say_it_skipped_them(real_sites):
+    page = (real_sites / "medewerkers" / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert "Zonder bestanden gebouwd" not in page
+    assert len(list((real_sites / "medewerkers" / "downloads").glob("*.pdf"))) >= 4
