@@ -65,3 +65,28 @@ def test_plain_mkdocs_build_fails_on_the_same_bad_input(mini, tmp_path):
                             cwd=mini, env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "variants/zorg.yml:1: `doelgroep` heeft de waarde `zorgg`" in result.stderr
+
+
+def test_the_parallel_build_produces_the_same_sites_as_one_plain_mkdocs_build_per_variant(tmp_path):
+    """The fast path (parallel processes, shared compiled templates, memoised checks) changes nothing."""
+    from conftest import snapshot, write_project
+    project = write_project(tmp_path / "project")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BELEID_DOWNLOADS": "uit"}
+    fast = run_cli(project, "--zonder-downloads")
+    assert fast.returncode == 0, fast.stderr
+    for variant in VARIANTS:
+        plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
+                               cwd=project, env={**env, "BELEID_VARIANT": variant}, capture_output=True, text=True)
+        assert plain.returncode == 0, plain.stderr
+        ours, theirs = snapshot(project / "site" / variant), snapshot(tmp_path / "plain" / variant)
+        # the gzip header of the sitemap holds the time it was written; sitemap.xml itself is compared
+        ours.pop("sitemap.xml.gz"), theirs.pop("sitemap.xml.gz")
+        assert ours == theirs, variant
+
+
+def test_the_same_output_comparison_notices_a_changed_page(tmp_path):
+    from conftest import snapshot
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "index.html").write_text("<p>Eén</p>")
+    (tmp_path / "b" / "index.html").write_text("<p>Twee</p>")
+    assert snapshot(tmp_path / "a") != snapshot(tmp_path / "b")
