@@ -7,7 +7,8 @@ rendered for this variant. Then:
 - `<!-- reactieschema: naam -->` in a page becomes the step-by-step helper of reactieschema/naam.yml;
 - when the site has the downloads page, every download is made from those rendered pages (through the
   content-hash cache) into site/<variant>/downloads/, and `<!-- downloads -->` on that page becomes the
-  list of files. The writers' preview (`mkdocs serve`) makes no files and says so on the page.
+  list of files. The writers' preview (`mkdocs serve`, which sets BELEID_DOWNLOADS=uit in hooks.py) and
+  `--zonder-downloads` make no files and say so on the page.
 
 The search index and the page itself are written after `on_env`, so both show the final text.
 """
@@ -27,7 +28,7 @@ from policy_sites.downloads.cache import Cache
 from policy_sites.downloads.chapters import Page
 from policy_sites.downloads.generate import FOLDER, GenerationError, catalogue, generate
 from policy_sites.downloads.site import Site
-from policy_sites.problems import PolicyError, Problem, raise_if_any
+from policy_sites.problems import PolicyError, Problem, not_built, raise_if_any
 from policy_sites.project import DOWNLOADS_ENV, Project
 
 SCHEME_MARK = re.compile(r"<!--\s*reactieschema:\s*(\S+)\s*-->")
@@ -35,12 +36,7 @@ LIST_MARK = "<!-- downloads -->"
 DOWNLOADS_PAGE = "downloads.md"
 
 log = logging.getLogger("mkdocs.policy_sites.downloads")
-_command = {"name": "build"}
 _build: dict = {}
-
-
-def on_startup(command, dirty):
-    _command["name"] = command
 
 
 def on_nav(nav, config, files):
@@ -69,9 +65,7 @@ def on_env(env, config, files):
         if listed:
             _downloads(listed, pages, schemes, config)
     except PolicyError as error:
-        count = f"{len(error.problems)} {'probleem' if len(error.problems) == 1 else 'problemen'}"
-        raise PluginError(f"Variant `{variant}` is niet gebouwd ({count}):\n"
-                          + "\n".join(map(str, error.problems))) from None
+        raise PluginError(not_built(variant, error.problems)) from None
     except GenerationError as error:
         raise PluginError(f"Variant `{variant}` is niet gebouwd: {error}") from None
     return env
@@ -112,7 +106,7 @@ def _downloads(page, pages, schemes: dict, config) -> None:
     site = Site(config.extra["variant"], config.site_name, config.site_description or "", config.site_url or None,
                 variables, [Page(p.file.src_uri, p.url, p.title, section, p.content)
                             for p, section in pages if p is not page], list(schemes.values()))
-    preview = _command["name"] == "serve" or os.environ.get(DOWNLOADS_ENV) == "uit"
+    preview = os.environ.get(DOWNLOADS_ENV) == "uit"   # the preview and --zonder-downloads
     if preview:
         made = [download for download, _ in catalogue(site)]
     else:

@@ -17,8 +17,8 @@ from mkdocs.structure.files import InclusionLevel
 from policy_sites import links, nav, writer_helpers
 from policy_sites.template_cache import CACHE
 from policy_sites.policy_check import CheckedVariant, check_variant
-from policy_sites.problems import PolicyError, Problem
-from policy_sites.project import Project, selected_variant
+from policy_sites.problems import PolicyError, Problem, not_built
+from policy_sites.project import DOWNLOADS_ENV, Project, selected_variant
 
 # One build at a time per process: on_config sets this, the later events of that build read it.
 _build: dict = {}
@@ -27,11 +27,12 @@ _command = {"name": "build"}
 
 def on_startup(command, dirty):
     _command["name"] = command
+    if command == "serve":   # the preview never makes the download files: the writer sees edits at once
+        os.environ[DOWNLOADS_ENV] = "uit"
 
 
 def _fail(variant: str, problems: list[Problem]) -> PluginError:
-    count = f"{len(problems)} probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-    return PluginError(f"Variant `{variant}` is niet gebouwd ({count}):\n" + "\n".join(str(p) for p in problems))
+    return PluginError(not_built(variant, problems))
 
 
 @event_priority(100)   # before mkdocs-macros reads config.extra

@@ -25,6 +25,12 @@ class PolicyError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+def not_built(variant: str, problems: list[Problem]) -> str:
+    """The one message for a variant that stopped: its name, how many problems, then each on a line."""
+    count = f"{len(problems)} probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+    return f"Variant `{variant}` is niet gebouwd ({count}):\n" + "\n".join(str(p) for p in problems)
+
+
 def raise_if_any(problems: list[Problem]) -> None:
     if problems:
         raise PolicyError(problems)
