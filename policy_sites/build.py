@@ -18,7 +18,6 @@ from typing import Callable
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from .project import VARIANT_ENV
 
 STAGING_PREFIX = ".bouw-"
 
@@ -29,6 +28,7 @@ class Result:
     ok: bool
     seconds: float
     messages: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)   # shown, never a failure (old key names)
 
 
 _MACROS_FILE = re.compile(r"_File_: `([^`]+)`")
@@ -66,28 +66,50 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage().strip())
 
 
-def build_one(root: Path, name: str, site_dir: Path) -> Result:
-    start = time.perf_counter()
-    os.environ[VARIANT_ENV] = name
+PLUGIN = "policy-sites"   # its name under `plugins:` in mkdocs.yml
+
+
+def load_variant_config(root: Path, name: str, site_dir: Path, downloads: bool):
+    """MkDocs' configuration for one variant, built into `site_dir` itself (no sub-folder)."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    options = config.plugins[PLUGIN].config
+    options.variant, options.downloads, options.variant_subfolder = name, downloads, False
+    return config
+
+
+def run(config, root: Path, serve_url: str | None = None) -> tuple[bool, list[str]]:
+    """Build one loaded configuration; return whether it worked and what MkDocs and the plugins said."""
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
-    staging = site_dir / f"{STAGING_PREFIX}{name}-{os.getpid()}"
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging))
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-        _swap(staging / name, site_dir / name)
-        return Result(name, True, time.perf_counter() - start, collect.messages)
+        mkdocs_build(config, serve_url=serve_url)
+        return True, collect.messages
     except (Exception, SystemExit) as error:   # mkdocs-macros ends a failed page with sys.exit
-        messages = [explain_render_error(m, root / "docs") for m in collect.messages
-                    if not m.startswith("Aborted with")] or [str(error)]
-        return Result(name, False, time.perf_counter() - start, messages)
+        return False, [explain_render_error(m, root / "docs") for m in collect.messages
+                       if not m.startswith("Aborted with")] or [str(error)]
     finally:
         logger.removeHandler(collect)
+
+
+def build_one(root: Path, name: str, site_dir: Path, downloads: bool = True) -> Result:
+    start = time.perf_counter()
+    staging = site_dir / f"{STAGING_PREFIX}{name}-{os.getpid()}"
+    try:
+        config = load_variant_config(root, name, staging, downloads)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            ok, messages = run(config, root)
+        finally:
+            config.plugins.on_shutdown()
+        if not ok:
+            return Result(name, False, time.perf_counter() - start, messages)
+        _swap(staging, site_dir / name)
+        notices = [str(n) for n in config.plugins[PLUGIN].checked.notices]
+        return Result(name, True, time.perf_counter() - start, messages, notices)
+    except Exception as error:   # mkdocs.yml itself could not be read
+        return Result(name, False, time.perf_counter() - start, [str(error)])
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -100,19 +122,19 @@ def _swap(new: Path, final: Path) -> None:
 
 
 def build_many(root: Path, names: list[str], site_dir: Path, jobs: int,
-               on_done: Callable[[Result], None]) -> list[Result]:
+               on_done: Callable[[Result], None], downloads: bool = True) -> list[Result]:
     """Build the variants, `jobs` at a time in separate processes; report each as it finishes."""
     site_dir.mkdir(parents=True, exist_ok=True)
     results = []
     if jobs <= 1 or len(names) == 1:
         for name in names:
-            results.append(build_one(root, name, site_dir))
+            results.append(build_one(root, name, site_dir, downloads))
             on_done(results[-1])
         return results
     # fork: workers start with MkDocs and the theme already imported by this process
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=context) as pool:
-        futures = [pool.submit(build_one, root, name, site_dir) for name in names]
+        futures = [pool.submit(build_one, root, name, site_dir, downloads) for name in names]
         for future in as_completed(futures):
             results.append(future.result())
             on_done(results[-1])

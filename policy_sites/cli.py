@@ -1,70 +1,155 @@
-"""The command line behind build_variants.py: build all or some variants, list, check, preview."""
+"""The command line behind build_variants.py: build all or some variants, list, check, preview, scaffold.
+
+Options are Dutch, like everything writers and forks type. The English names of before version 3 still
+work for one release and say their new name. One action per call: a combination that would silently
+ignore an option is an error.
+"""
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
+import re
 import sys
 import time
 from pathlib import Path
 
 from .problems import PolicyError
-from .project import DOWNLOADS_ENV, VARIANT_ENV, Project, unknown_variant
+from .project import Project
+from .variants import unknown_variant
 
-ROOT = Path(__file__).resolve().parent.parent
+COMMAND = "python3 build_variants.py"
+# Old option name -> new name; read for one release, with a notice.
+OLD_OPTIONS = {"--list": "--lijst", "--check": "--controleer", "--serve": "--bekijk", "--port": "--poort",
+               "--new": "--nieuw", "--variables": "--variabelen", "--jobs": "--tegelijk",
+               "--site-dir": "--uitvoermap"}
+# The actions; at most one per call, except `--variabelen --controleer` (is VARIABELEN.md up to date?).
+ACTIONS = ("lijst", "controleer", "bekijk", "nieuw", "variabelen")
+# Options that belong to one action only (None: to building).
+BELONGS_TO = {"doelgroep": "nieuw", "poort": "bekijk", "zonder_downloads": None, "tegelijk": None,
+              "uitvoermap": None}
+
+
+class DutchParser(argparse.ArgumentParser):
+    """argparse with its errors in Dutch, in the house form, with a suggestion for a misspelt option."""
+
+    def error(self, message: str):
+        self.exit(2, f"fout: {self._dutch(message)}\n")
+
+    def _dutch(self, message: str) -> str:
+        options = sorted({o for a in self._actions for o in a.option_strings if o.startswith("--")})
+        unknown = re.match(r"unrecognized arguments: (.*)", message)
+        if unknown:
+            word = unknown[1].split()[0]
+            if not word.startswith("-"):
+                return f"`{word}` is hier geen geldige naam. Zet namen van varianten vóór de opties."
+            close = difflib.get_close_matches(word.split("=")[0], options, n=1, cutoff=0.6)
+            hint = f" Bedoelde je `{close[0]}`?" if close else ""
+            return (f"`{word}` is geen optie van {COMMAND}.{hint} Alle opties met uitleg: "
+                    f"`{COMMAND} --help`.")
+        missing = re.match(r"argument (\S+?)(?:/\S+)?: expected one argument", message)
+        if missing:
+            return f"`{missing[1]}` heeft een waarde nodig, bijvoorbeeld `{missing[1]} {self._example(missing[1])}`."
+        number = re.match(r"argument (\S+?)(?:/\S+)?: invalid int value: '(.*)'", message)
+        if number:
+            return f"`{number[1]}` verwacht een geheel getal, niet `{number[2]}`."
+        return message
+
+    @staticmethod
+    def _example(option: str) -> str:
+        return {"--poort": "8001", "--tegelijk": "2", "--uitvoermap": "site"}.get(option, "NAAM")
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="build_variants.py",
+    p = DutchParser(
+        prog=COMMAND, allow_abbrev=False, add_help=False,
+        usage=f"{COMMAND} [NAAM ...] [opties]",
         description="Bouw de intranetsite van elke variant (of van de genoemde) in site/<variant>/.")
-    p.add_argument("variants", nargs="*", metavar="NAAM", help="alleen deze varianten bouwen")
-    p.add_argument("--list", action="store_true", help="toon de namen van de varianten, één per regel")
-    p.add_argument("--check", action="store_true", help="alleen controleren, niets bouwen")
-    p.add_argument("--serve", metavar="NAAM", help="bekijk één variant live in je browser terwijl je schrijft")
-    p.add_argument("--port", type=int, default=8000, help="poort voor --serve (standaard 8000)")
+    p._positionals.title, p._optionals.title = "namen", "opties"
+    p.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
+    p.add_argument("variants", nargs="*", metavar="NAAM", help="alleen deze varianten bouwen of controleren")
+    p.add_argument("--lijst", action="store_true", help="toon de namen van de varianten, één per regel")
+    p.add_argument("--controleer", action="store_true", help="alleen controleren, niets bouwen")
+    p.add_argument("--bekijk", metavar="NAAM", help="bekijk één variant live in je browser terwijl je schrijft")
+    p.add_argument("--poort", type=int, default=None, help="bij --bekijk: de poort (standaard 8000)")
     p.add_argument("--zonder-downloads", action="store_true",
                    help="sneller: bouw de sites zonder de downloadbestanden te maken")
-    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="zoveel sites tegelijk bouwen")
-    p.add_argument("--site-dir", type=Path, default=None, help="map voor de gebouwde sites (standaard site/)")
-    p.add_argument("--new", metavar="NAAM", help=(
+    p.add_argument("--tegelijk", type=int, default=None, metavar="AANTAL",
+                   help="zoveel sites tegelijk bouwen (standaard: het aantal processorkernen)")
+    p.add_argument("--uitvoermap", type=Path, default=None, metavar="MAP",
+                   help="map voor de gebouwde sites (standaard site/)")
+    p.add_argument("--nieuw", metavar="NAAM", help=(
         "maak variants/NAAM.yml voor een nieuwe site, met elke variabele in commentaar erin"))
     p.add_argument("--doelgroep", metavar="DOELGROEP", help=(
-        "bij --new: de doelgroep uit doelgroepen.yml waarvoor de site is (standaard NAAM)"))
-    p.add_argument("--variables", action="store_true", help=(
-        "schrijf VARIABELEN.md, het overzicht van alle variabelen; met --check: kijk alleen na of het bijgewerkt is"))
+        "bij --nieuw: de doelgroep uit doelgroepen.yml waarvoor de site is (standaard NAAM)"))
+    p.add_argument("--variabelen", action="store_true", help=(
+        "schrijf VARIABELEN.md, het overzicht van alle variabelen; met --controleer: kijk alleen na of het bijgewerkt is"))
     p.add_argument("--project", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     return p
 
 
+def renamed(argv: list[str]) -> tuple[list[str], list[str]]:
+    """The arguments with old option names replaced, and a notice for each."""
+    out, notices = [], []
+    for arg in argv:
+        name, equals, value = arg.partition("=")
+        if name in OLD_OPTIONS:
+            notices.append(f"let op: `{name}` heet nu `{OLD_OPTIONS[name]}`. De oude naam werkt nog tot de "
+                           "volgende versie.")
+            arg = OLD_OPTIONS[name] + equals + value
+        out.append(arg)
+    return out, notices
+
+
+def conflicts(args: argparse.Namespace) -> str | None:
+    """Why these options cannot go together, or None."""
+    chosen = [a for a in ACTIONS if getattr(args, a)]
+    if len(chosen) > 1 and set(chosen) != {"variabelen", "controleer"}:
+        return f"kies één van {', '.join('--' + a for a in chosen)}: ze doen elk iets anders."
+    action = chosen[0] if len(chosen) == 1 else ("variabelen" if chosen else None)
+    for option, owner in BELONGS_TO.items():
+        if getattr(args, option) not in (None, False) and owner != action:
+            flag = "--" + option.replace("_", "-")
+            return (f"`{flag}` hoort bij --{owner}: `{COMMAND} --{owner} NAAM {flag} ...`." if owner else
+                    f"`{flag}` hoort bij het bouwen van sites: `{COMMAND} [NAAM ...] {flag} ...`, zonder --{action}.")
+    if args.variants and action not in (None, "controleer"):
+        return f"namen van varianten horen niet bij --{action}. Laat ze weg, of laat --{action} weg om ze te bouwen."
+    return None
+
+
 def main(argv: list[str]) -> int:
+    argv, notices = renamed(argv)
+    for notice in notices:
+        print(notice, file=sys.stderr)
     p = parser()
     args = p.parse_args(argv)
-    if args.doelgroep and not args.new:
-        p.error("--doelgroep hoort bij --new: `python3 build_variants.py --new NAAM --doelgroep DOELGROEP`.")
+    problem = conflicts(args)
+    if problem:
+        p.error(problem)
     project = Project(args.project.resolve())
     if not (project.root / "mkdocs.yml").exists():
         print(f"fout: geen mkdocs.yml in {project.root}. Start de opdracht in de map van het project.", file=sys.stderr)
         return 2
-    if args.variables:
-        return variables(project, args.check)
-    if args.new:
-        return new(project, args.new, args.doelgroep)
+    if args.variabelen:
+        return variables(project, args.controleer)
+    if args.nieuw:
+        return new(project, args.nieuw, args.doelgroep)
     names = project.variant_names()
-    if args.list:
+    if args.lijst:
         print("\n".join(names))
         return 0
-    if args.serve:
-        return serve(project, args.serve, args.port)
-    wanted = args.variants or names
+    wanted = [args.bekijk] if args.bekijk else (args.variants or names)
     unknown = [unknown_variant(project, n) for n in wanted if n not in names]
     if unknown:
         print("\n".join(f"fout: {p}" for p in unknown), file=sys.stderr)
         return 2
-    if args.check:
+    if args.bekijk:
+        from .preview import serve
+        return serve(project.root, args.bekijk, args.poort or 8000)
+    if args.controleer:
         return check(project, wanted)
-    if args.zonder_downloads:
-        os.environ[DOWNLOADS_ENV] = "uit"
-    return build(project, wanted, args.site_dir or project.root / "site", args.jobs)
+    return build(project, wanted, args.uitvoermap or project.root / "site", args.tegelijk or os.cpu_count() or 1,
+                 not args.zonder_downloads)
 
 
 def variables(project: Project, only_check: bool) -> int:
@@ -98,8 +183,7 @@ def new(project: Project, name: str, audience: str | None) -> int:
     except PolicyError as error:   # the new file is fine; something it relies on is not
         print("\n".join(f"fout: {p}" for p in error.problems), file=sys.stderr)
         return 1
-    print(f"Bekijk de site met `python3 build_variants.py --serve {name}`, "
-          f"of bouw ze met `python3 build_variants.py {name}`.")
+    print(f"Bekijk de site met `{COMMAND} --bekijk {name}`, of bouw ze met `{COMMAND} {name}`.")
     return 0
 
 
@@ -108,8 +192,10 @@ def check(project: Project, names: list[str]) -> int:
     failed = 0
     for name in names:
         try:
-            check_variant(project, name)
+            checked = check_variant(project, name)
             print(f"  ok    {name}")
+            for notice in checked.notices:
+                print(f"        let op: {notice}", file=sys.stderr)
         except PolicyError as error:
             failed += 1
             print(f"  FOUT  {name}", file=sys.stderr)
@@ -118,12 +204,14 @@ def check(project: Project, names: list[str]) -> int:
     return 1 if failed else 0
 
 
-def build(project: Project, names: list[str], site_dir: Path, jobs: int) -> int:
+def build(project: Project, names: list[str], site_dir: Path, jobs: int, downloads: bool) -> int:
     from .build import build_many
     start = time.perf_counter()
     print(f"Bouwen: {', '.join(names)} ({min(jobs, len(names))} tegelijk) naar {site_dir}/", flush=True)
+    notices: set[str] = set()
 
     def report(result):
+        notices.update(result.notices)
         if result.ok:
             print(f"  ok    {result.variant:<20} {result.seconds:5.1f} s", flush=True)
         else:
@@ -132,7 +220,9 @@ def build(project: Project, names: list[str], site_dir: Path, jobs: int) -> int:
                 print("\n".join(f"        {line}" for line in message.splitlines()), file=sys.stderr)
             print(f"        De vorige versie van site/{result.variant}/ is niet aangeraakt.", file=sys.stderr, flush=True)
 
-    results = build_many(project.root, names, site_dir, jobs, report)
+    results = build_many(project.root, names, site_dir, jobs, report, downloads)
+    for notice in sorted(notices):
+        print(f"let op: {notice}", file=sys.stderr)
     failed = [r.variant for r in results if not r.ok]
     took = time.perf_counter() - start
     if failed:
@@ -140,22 +230,4 @@ def build(project: Project, names: list[str], site_dir: Path, jobs: int) -> int:
               f"mislukt: {', '.join(failed)}.", file=sys.stderr)
         return 1
     print(f"{len(names)} van {len(names)} sites gebouwd in {took:.1f} s.")
-    return 0
-
-
-def serve(project: Project, name: str, port: int) -> int:
-    if name not in project.variant_names():
-        print(f"fout: {unknown_variant(project, name)}", file=sys.stderr)
-        return 2
-    import logging
-
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    os.environ[VARIANT_ENV] = name
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    print(f"Voorbeeld van `{name}` op http://127.0.0.1:{port}/ (stoppen: Ctrl+C). "
-          "De pagina ververst vanzelf als je een module, variabele of variant bewaart.", flush=True)
-    mkdocs_serve(str(project.root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}")
     return 0

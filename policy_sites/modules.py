@@ -7,11 +7,15 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema_check, yaml_source
+from . import yaml_source
 from .problems import PolicyError, Problem
 from .project import EVERYONE, Project
+from .schema import check as check_schema, load_schema
 
 DEFAULT_REVIEW_MONTHS = 12
+# Front matter keys before version 3, when they were English: still read for one release, with a notice.
+OLD_KEYS = {"audiences": "doelgroepen", "profile": "alleen_bij_profiel", "owner": "eigenaar",
+            "last_reviewed_on": "nagekeken_op", "review_in_months": "herzien_na_maanden"}
 
 
 @dataclass(frozen=True)
@@ -22,16 +26,29 @@ class Module:
     meta: dict
     meta_lines: dict
     text: str           # the whole file, front matter blanked out so Jinja line numbers are file lines
+    notices: tuple[Problem, ...] = ()   # old key names still read: shown, never an error
 
     @property
     def audiences(self) -> list[str]:
-        return list(self.meta.get("audiences") or [])
+        return list(self.meta.get("doelgroepen") or [])
+
+    @property
+    def owner(self) -> str:
+        return self.meta["eigenaar"]
+
+    @property
+    def last_reviewed(self) -> str:
+        return self.meta["nagekeken_op"]
+
+    @property
+    def profile(self) -> dict:
+        return self.meta.get("alleen_bij_profiel") or {}
 
     @property
     def review_due(self) -> str:
         """The date this page must be checked again: last review plus its interval, as JJJJ-MM-DD."""
-        last = datetime.date.fromisoformat(self.meta["last_reviewed_on"])
-        months = last.month - 1 + int(self.meta.get("review_in_months") or DEFAULT_REVIEW_MONTHS)
+        last = datetime.date.fromisoformat(self.last_reviewed)
+        months = last.month - 1 + int(self.meta.get("herzien_na_maanden") or DEFAULT_REVIEW_MONTHS)
         year, month = last.year + months // 12, months % 12 + 1
         return last.replace(year=year, month=month, day=min(last.day, calendar.monthrange(year, month)[1])).isoformat()
 
@@ -40,9 +57,8 @@ class Module:
 
     def is_for(self, audience: str, profile: dict) -> bool:
         """On the site of this audience, with this policy profile?"""
-        wanted = self.meta.get("profile") or {}
         return self.is_for_audience(audience) and all(
-            profile.get(scale) in values for scale, values in wanted.items())
+            profile.get(scale) in values for scale, values in self.profile.items())
 
 
 def read(project: Project, path: Path) -> Module:
@@ -52,7 +68,7 @@ def read(project: Project, path: Path) -> Module:
     if not lines or lines[0].strip() != "---":
         raise PolicyError([Problem(rel, 1, (
             "de pagina begint niet met front matter. Zet bovenaan een blok tussen twee regels `---` "
-            "met title, audiences, owner en last_reviewed_on; kopieer het uit sjablonen/module.md."))])
+            "met title, doelgroepen, eigenaar en nagekeken_op; kopieer het uit sjablonen/module.md."))])
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         raise PolicyError([Problem(rel, 1, (
@@ -60,7 +76,15 @@ def read(project: Project, path: Path) -> Module:
     meta, meta_lines = yaml_source.parse("".join(lines[1:end]), rel, first_line=2)
     body = "\n" * (end + 1) + "".join(lines[end + 1:])
     src = path.relative_to(project.docs_dir).as_posix()
-    return Module(path, src, rel, meta if isinstance(meta, dict) else {}, meta_lines, body)
+    meta = meta if isinstance(meta, dict) else {}
+    notices = []
+    for old, new in OLD_KEYS.items():
+        if old in meta and new not in meta:
+            meta[new] = meta.pop(old)
+            meta_lines = {(new, *key[1:]) if key[:1] == (old,) else key: line for key, line in meta_lines.items()}
+            notices.append(Problem(rel, meta_lines.get((new,)), (
+                f"de sleutel `{old}` heet nu `{new}`. Verander de naam; de oude werkt nog tot de volgende versie.")))
+    return Module(path, src, rel, meta, meta_lines, body, tuple(notices))
 
 
 def read_all(project: Project) -> tuple[list[Module], list[Problem]]:
@@ -74,18 +98,18 @@ def read_all(project: Project) -> tuple[list[Module], list[Problem]]:
 
 
 def front_matter_schema(audiences: dict) -> dict:
-    schema = copy.deepcopy(schema_check.load_schema("module"))
+    schema = copy.deepcopy(load_schema("module"))
     props = schema["properties"]
-    props["audiences"]["items"] = {"enum": [EVERYONE, *sorted(audiences)]}
-    variables = schema_check.load_schema("variabelen")["properties"]
-    props["owner"]["enum"] = sorted(variables["contacten"]["properties"])
-    props["profile"].update(additionalProperties=False, properties={
+    props["doelgroepen"]["items"] = {"enum": [EVERYONE, *sorted(audiences)]}
+    variables = load_schema("variabelen")["properties"]
+    props["eigenaar"]["enum"] = sorted(variables["contacten"]["properties"])
+    props["alleen_bij_profiel"].update(additionalProperties=False, properties={
         scale: {"type": "array", "minItems": 1, "items": {"enum": spec["enum"]}}
         for scale, spec in variables["profiel"]["properties"].items()})
     return schema
 
 
 def check_front_matter(module: Module, schema: dict) -> list[Problem]:
-    return schema_check.check(
+    return check_schema(
         module.meta, schema, lambda path: (module.rel, module.meta_lines.get(path, 1)), "sleutel",
         "Voeg ze toe in de front matter bovenaan de pagina (zie sjablonen/module.md).")

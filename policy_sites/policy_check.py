@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import modules as module_source
-from . import schema_check, template_check, writer_helpers
+from . import template_check, writer_helpers
 from .modules import Module
 from .problems import raise_if_any
-from .project import Project, Variant, load_variant
+from .project import Project
+from .variants import Variant, load_variant
+from .schema import load_schema
 
 
 # A module's problems depend on its text and the audiences only, not on the variant: every variant
@@ -20,6 +22,11 @@ class CheckedVariant:
     variant: Variant
     audiences: dict[str, str]
     modules: list[Module]
+
+    @property
+    def notices(self) -> list:
+        """Old front matter key names, still read for one release."""
+        return [notice for module in self.modules for notice in module.notices]
 
     @property
     def excluded(self) -> set[str]:
@@ -42,9 +49,9 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
     modules, problems = module_source.read_all(project)
     front_matter = module_source.front_matter_schema(audiences)
     vocabulary = template_check.Vocabulary(
-        schema=schema_check.load_schema("variabelen"), audiences=frozenset(audiences),
-        helpers=writer_helpers.HELPERS, site_names=writer_helpers.SITE_NAMES,
-        filters=writer_helpers.FILTERS)
+        schema=load_schema("variabelen"), audiences=frozenset(audiences),
+        helpers=writer_helpers.HELPERS, site_names=frozenset(writer_helpers.SITE_NAMES),
+        filters=writer_helpers.FILTER_NAMES)
     key_audiences = tuple(sorted(audiences))
     for module in modules:
         key = (module.rel, module.text, repr(module.meta), key_audiences)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from . import schema_check, yaml_source
+from . import yaml_source
 from .problems import PolicyError, Problem, suggestion
-from .project import AUDIENCE_NAME, Project, resolve_ref
+from .project import AUDIENCE_NAME, Project
+from .schema import load_schema, resolve_ref
 
 # Trailing comments start in this column, as in organisatie.yml, so the values read as a column.
 COMMENT_COLUMN = 48
@@ -52,7 +53,7 @@ def new_variant(project: Project, name: str, audience: str | None) -> Path:
 
 
 def render(name: str, audience: str, who: str, organisation: dict) -> str:
-    variant_schema = schema_check.load_schema("variant")["properties"]
+    variant_schema = load_schema("variant")["properties"]
     org_name = (organisation.get("organisatie") or {}).get("naam") or "de organisatie"
     head = [
         f"# variants/{name}.yml: de site voor {who}.",
@@ -77,7 +78,7 @@ def render(name: str, audience: str, who: str, organisation: dict) -> str:
             default = " false" if spec.get("type") == "boolean" else ""
             head.append(_line(f"# {key}:{default}", spec.get("description", "")))
     head.append("variabelen:")
-    schema = schema_check.load_schema("variabelen")
+    schema = load_schema("variabelen")
     return "\n".join(head + _commented(schema, schema, organisation, depth=0)) + "\n"
 
 

@@ -1,11 +1,10 @@
 """Check the Jinja in a module before it is rendered, so mistakes get a file line and a fix.
 
 Rendering alone would not catch them: a misspelt audience in `{% if ... == "zorgg" %}` silently
-drops text, and a `{#id}` heading anchor silently swallows the rest of the page as a comment.
+drops text. The check parses with the renderer's own settings (writer_helpers.JINJA_SYNTAX).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import jinja2
@@ -13,10 +12,9 @@ from jinja2 import nodes
 
 from .modules import Module
 from .problems import Problem, suggestion
-from .project import EVERYONE, resolve_ref
-
-COMMENT_OPEN = re.compile(r"\{#")
-
+from .project import EVERYONE
+from .schema import resolve_ref
+from .writer_helpers import JINJA_SYNTAX
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -33,15 +31,7 @@ class Vocabulary:
 
 
 def check(module: Module, vocab: Vocabulary) -> list[Problem]:
-    comments = [
-        Problem(module.rel, number, (
-            "`{#` opent een Jinja-commentaar en verbergt alle tekst erna. Schrijf een koptekst-anker "
-            "als `{: #naam }` en een opmerking voor schrijvers als `<!-- opmerking -->`."))
-        for number, line in enumerate(module.text.splitlines(), start=1) if COMMENT_OPEN.search(line)
-    ]
-    if comments:
-        return comments
-    env = jinja2.Environment()
+    env = jinja2.Environment(**JINJA_SYNTAX)
     try:
         tree = env.parse(module.text)
     except jinja2.TemplateSyntaxError as error:

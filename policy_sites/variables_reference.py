@@ -8,26 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema_check, yaml_source
-from .project import Project, resolve_ref
+from . import writer_helpers, yaml_source
+from .project import Project
+from .schema import load_schema, resolve_ref
 
 FILE_NAME = "VARIABELEN.md"
 COMMAND = "python3 build_variants.py --variables"
-
-# What the build sets per site besides the variables, for writers. A test proves each is a real
-# name in writer_helpers (SITE_NAMES, HELPERS, FILTERS), so the reference never offers a wrong one.
-SITE_VARIABLES = {
-    "doelgroep": "De doelgroep van de site die gebouwd wordt, zoals `zorg`.",
-    "doelgroepen": "Elke doelgroep uit doelgroepen.yml met haar omschrijving: `{{ doelgroepen[doelgroep] }}`.",
-    "variant": "De naam van de variant (het bestand in variants/), zoals `zorg`.",
-}
-HELPERS = {
-    "voor": '`{% if voor("zorg") %} ... {% endif %}`: de tekst staat alleen op de sites van die '
-            'doelgroepen. Meer doelgroepen kan ook: `voor("zorg", "politie")`.',
-    "contact": '`{{ contact("hr") }}`: naam, e-mailadres en telefoonnummer van een aanspreekpunt uit '
-               '`contacten`, als links.',
-}
-FILTERS = {"datum": "`{{ beleid.goedgekeurd_op | datum }}`: een datum in woorden, zoals 14 september 2026."}
 
 _MISSING = object()
 
@@ -120,7 +106,7 @@ def _cell(text: str) -> str:
 
 
 def render(project: Project) -> str:
-    schema = schema_check.load_schema("variabelen")
+    schema = load_schema("variabelen")
     organisation, _ = yaml_source.load(project.organisation_file, project.rel(project.organisation_file))
     found = variables(schema, organisation if isinstance(organisation, dict) else {})
     out = [
@@ -155,9 +141,10 @@ def render(project: Project) -> str:
             variable.default, variable.allowed, variable.meaning)) + " |")
     out += ["", "## Ook op elke site", "",
             "Deze namen vult de build zelf in voor elke site; je zet ze in geen enkel bestand.", ""]
-    out += [f"- `{name}`: {text}" for name, text in SITE_VARIABLES.items()]
-    out += [f"- `{name}()`: {text}" for name, text in HELPERS.items()]
-    out += [f"- filter `{name}`: {text}" for name, text in FILTERS.items()]
+    names = writer_helpers.documentation()
+    out += [f"- `{name}`: {text}" for name, text in names["site"].items()]
+    out += [f"- `{name}()`: {text}" for name, text in names["helpers"].items()]
+    out += [f"- filter `{name}`: {text}" for name, text in names["filters"].items()]
     return "\n".join(out).replace("\n\n\n", "\n\n") + "\n"
 
 

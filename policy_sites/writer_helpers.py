@@ -1,7 +1,8 @@
 """The functions and filters writers use in modules, and the names of the variables set per site.
 
-One definition serves both the renderer (mkdocs-macros, through `macros.py`) and the static
-check (`template_check.py`), so the check knows exactly what a page may call.
+One definition serves the renderer (mkdocs-macros, through the plugin), the static check
+(`template_check.py`) and the variables reference (VARIABELEN.md), so they always agree on what a
+page may call.
 """
 from __future__ import annotations
 
@@ -15,17 +16,25 @@ from .project import EVERYONE
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
 
+# Jinja's settings for pages, in the renderer and in the static check alike. Comments are `{## ##}`
+# rather than `{# #}`, so that `## Titel {#anker}` is an ordinary heading anchor.
+JINJA_SYNTAX = {"comment_start_string": "{##", "comment_end_string": "##}"}
+
 # Function name -> the kind of names it takes, checked against the closed vocabularies.
 HELPERS = {"voor": "audience", "contact": "contact"}
-# Set by the build for each site: the audience, every audience with its description, the variant,
-# and the review data of every page on the site (source path -> titel, eigenaar, nagekeken, herzien_voor, te_laat).
-SITE_NAMES = frozenset({"doelgroep", "doelgroepen", "variant", "paginas"})
-FILTERS = frozenset(jinja2.filters.FILTERS) | {"datum"}
+# Set by the build for each site, with what VARIABELEN.md says of them.
+SITE_NAMES = {
+    "doelgroep": "De doelgroep van deze site, zoals in `doelgroepen.yml`.",
+    "alle_doelgroepen": "Elke doelgroep met haar omschrijving: `{{ alle_doelgroepen[doelgroep] }}`.",
+    "variant": "De naam van deze site: het bestand in `variants/` zonder .yml.",
+    "paginas": ("Per pagina van deze site (sleutel: het pad in docs/): `titel`, `pad`, `eigenaar`, "
+                "`nagekeken` (datum), `herzien_voor` (datum) en `te_laat` (true als de datum voorbij is)."),
+}
 
 
 def make_voor(audience: str, audiences: dict):
     def voor(*names: str) -> bool:
-        """True on the sites of these audiences: `{% if voor("zorg", "politie") %}`."""
+        """`{% if voor("zorg") %} ... {% endif %}`: de tekst staat alleen op de sites van die doelgroepen. Meer doelgroepen kan ook: `voor("zorg", "politie")`."""
         for name in names:
             if name not in audiences:
                 raise ValueError(f"`{name}` is geen bekende doelgroep.{suggestion(name, audiences)}")
@@ -35,7 +44,7 @@ def make_voor(audience: str, audiences: dict):
 
 def make_contact(contacts: dict):
     def contact(key: str) -> str:
-        """One contact point as a Markdown line: name, e-mail and phone, each a link."""
+        """`{{ contact("hr") }}`: naam, e-mailadres en telefoonnummer van een aanspreekpunt uit `contacten`, als links."""
         if key not in contacts:
             raise ValueError(f"`{key}` is geen bekend aanspreekpunt.{suggestion(key, contacts)}")
         c = contacts[key]
@@ -46,6 +55,24 @@ def make_contact(contacts: dict):
 
 
 def datum(value: str) -> str:
-    """`2026-09-15` -> `15 september 2026`."""
+    """`{{ beleid.goedgekeurd_op | datum }}`: een datum in woorden, zoals 14 september 2026."""
     day = datetime.date.fromisoformat(str(value))
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# Filters for every Jinja environment that shows policy text: the pages, the theme and the downloads.
+FILTERS = {"datum": datum}
+FILTER_NAMES = frozenset(jinja2.filters.FILTERS) | set(FILTERS)
+
+
+def macros(variables: dict, audience: str, audiences: dict) -> dict:
+    """The functions a page of this site may call, by name."""
+    return {"voor": make_voor(audience, audiences), "contact": make_contact(variables["contacten"])}
+
+
+def documentation() -> dict[str, dict[str, str]]:
+    """What VARIABELEN.md says of each name the build sets, taken from the definitions themselves."""
+    helpers = macros({"contacten": {}}, "", {})
+    return {"site": SITE_NAMES,
+            "helpers": {name: helpers[name].__doc__ for name in HELPERS},
+            "filters": {name: function.__doc__ for name, function in FILTERS.items()}}

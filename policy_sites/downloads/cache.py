@@ -2,8 +2,8 @@
 
 The key is a hash of everything a file is made from: the exact input handed to the layout tool (the
 assembled HTML, the Graphviz source), the generator's own code, templates and style sheets, the
-versions of the tools, and the installed fonts. The entries live in `.cache/downloads/` at the
-project root (git-ignored); each file keeps only its newest entry.
+versions of the tools, and the installed fonts. The entries live in `downloads/` below the
+plugin's `cache_dir` (`.cache/` by default, git-ignored); each file keeps only its newest entry.
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from typing import Callable
 
 import graphviz
 
-CACHE_DIR = Path(".cache") / "downloads"
 TOOLS = ("weasyprint", "pypandoc-binary", "graphviz")
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 
@@ -25,9 +24,10 @@ FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local
 def generator_version() -> str:
     """Changes when the generator's code, templates or style sheets change, or a tool or font changes."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for path in sorted(p for p in here.rglob("*") if p.is_file() and p.suffix in (".py", ".css", ".html")):
-        digest.update(path.relative_to(here).as_posix().encode() + path.read_bytes())
+    package = Path(__file__).parent.parent
+    for folder in (package / "downloads", package / "templates"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".css", ".html")):
+            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     for tool in TOOLS:
         digest.update(f"{tool}={metadata.version(tool)}".encode())
     digest.update(repr(graphviz.version()).encode())
@@ -37,8 +37,8 @@ def generator_version() -> str:
 
 
 class Cache:
-    def __init__(self, root: Path):
-        self.folder = root / CACHE_DIR
+    def __init__(self, cache_dir: Path):
+        self.folder = cache_dir / "downloads"
         self.hits: list[str] = []
         self.made: list[str] = []
 

@@ -13,8 +13,10 @@ from html import escape
 
 import graphviz
 
-from . import pdf, templates
-from .response_scheme import SiteScheme
+from policy_sites import templates
+
+from . import pdf
+from policy_sites.response_scheme import SiteScheme
 
 FONT = "DejaVu Sans"
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from . import pdf, templates, word
+from policy_sites import templates
+
+from . import pdf, word
 from .site import Site
 
 

@@ -61,9 +61,8 @@ def catalogue(site: Site):
                         "Hetzelfde stroomschema als SVG-beeld, scherp op elk formaat, voor een presentatie."), None)
 
 
-def generate(site: Site, cache: Cache, folder: Path) -> list[Download]:
-    """Make (or take from the cache) every download, write it into `folder`, and return them with sizes."""
-    folder.mkdir(parents=True, exist_ok=True)
+def generate(site: Site, cache: Cache) -> list[tuple[Download, bytes]]:
+    """Make (or take from the cache) every download, in the order of the downloads page, with its bytes."""
     made: dict[str, bytes] = {}
 
     def make(file: str, job) -> bytes:
@@ -83,6 +82,5 @@ def generate(site: Site, cache: Cache, folder: Path) -> list[Download]:
     result = []
     for download, job in catalogue(site):
         data = made[download.file] if job is None else make(download.file, job)
-        (folder / download.file).write_bytes(data)
-        result.append(Download(download.file, download.title, download.description, len(data)))
+        result.append((Download(download.file, download.title, download.description, len(data)), data))
     return result

@@ -1,7 +1,7 @@
 """The table of downloads on the downloads page."""
 from __future__ import annotations
 
-from . import templates
+from policy_sites import templates
 from .generate import Download
 
 

@@ -5,12 +5,14 @@ site shows them. The text is set a little smaller until it fits; if it never fit
 """
 from __future__ import annotations
 
-from policy_sites import schema_check
 from policy_sites.problems import PolicyError, Problem
 
-from . import pdf, templates
+from policy_sites import templates
+
+from . import pdf
 from .chapters import chapters, section
 from .site import Site
+from policy_sites.schema import load_schema
 
 START_PAGE = "index.md"
 SECTIONS = ("het-beleid-in-het-kort", "wat-is-anders-voor-jou")   # the first one is required
@@ -26,7 +28,7 @@ def job(site: Site):
             "de startpagina heeft geen kop `## Het beleid in het kort`. Het beleid op één A4 neemt de "
             "afspraken onder die kop over: zet de kop terug, met de belangrijkste afspraken eronder."))])
     roles = {key: spec["description"] for key, spec in
-             schema_check.load_schema("variabelen")["properties"]["contacten"]["properties"].items()}
+             load_schema("variabelen")["properties"]["contacten"]["properties"].items()}
     sources = [templates.render("een-a4.html", **site.context(
         soort="een-a4", regels="".join(p for p in parts if p), rollen=roles, lettergrootte=size))
         for size in FONT_SIZES]

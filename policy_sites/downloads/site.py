@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import templates
+from policy_sites import templates
 from .chapters import Chapter, Page, chapters
-from .response_scheme import SiteScheme
+from policy_sites.response_scheme import SiteScheme
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@ import re
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from . import pdf, templates
+from policy_sites import templates
+
+from . import pdf
 from .chapters import chapters
 from .site import Site
 

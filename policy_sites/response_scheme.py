@@ -10,9 +10,11 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from policy_sites import schema_check, yaml_source
+from policy_sites import yaml_source
 from policy_sites.problems import PolicyError, Problem, raise_if_any, suggestion
-from policy_sites.project import EVERYONE, Project, deepest_key
+from policy_sites.project import EVERYONE, Project
+from policy_sites.variants import deepest_key
+from .schema import check as check_schema, load_schema
 
 SCHEME_DIR = "reactieschema"
 
@@ -133,7 +135,7 @@ def load(project: Project, path: Path, audiences: dict[str, str]) -> Scheme:
     def locate(key_path: tuple) -> tuple[str, int]:
         return rel, deepest_key(lines, (), key_path)[1]
 
-    raise_if_any(schema_check.check(data if data is not None else {}, _schema(audiences), locate, "sleutel",
+    raise_if_any(check_schema(data if data is not None else {}, _schema(audiences), locate, "sleutel",
                                     "Kijk het voorbeeld in reactieschema/reactieschema.yml na."))
     questions = {
         key: Question(key, q["vraag"], q.get("uitleg"), tuple(
@@ -149,9 +151,9 @@ def load(project: Project, path: Path, audiences: dict[str, str]) -> Scheme:
 
 
 def _schema(audiences: dict[str, str]) -> dict:
-    schema = copy.deepcopy(schema_check.load_schema("reactieschema"))
+    schema = copy.deepcopy(load_schema("reactieschema"))
     schema["$defs"]["doelgroepen"]["items"] = {"enum": [EVERYONE, *sorted(audiences)]}
-    contacts = schema_check.load_schema("variabelen")["properties"]["contacten"]["properties"]
+    contacts = load_schema("variabelen")["properties"]["contacten"]["properties"]
     schema["$defs"]["uitkomst"]["properties"]["contact"]["items"] = {"enum": sorted(contacts)}
     return schema
 
@@ -181,8 +183,8 @@ def _check_tree(scheme: Scheme, lines: dict, audiences: list[str], docs_dir: Pat
     if loop:
         key, index = loop
         yield Problem(rel, lines[("vragen", key, "antwoorden", index, "naar")], (
-            f"dit antwoord leidt terug naar een eerdere vraag: het schema loopt in een kring. "
-            f"Laat het antwoord naar een nieuwe vraag of een uitkomst gaan."))
+            "dit antwoord leidt terug naar een eerdere vraag: het schema loopt in een kring. "
+            "Laat het antwoord naar een nieuwe vraag of een uitkomst gaan."))
         return
     used = set()
     for audience in audiences:

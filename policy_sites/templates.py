@@ -1,4 +1,5 @@
-"""The HTML templates of the downloads (in templates/), with the writers' own helpers as filters."""
+"""The HTML templates (in templates/) of the site's response-scheme helper and of the downloads, with the
+writers' own filters."""
 from __future__ import annotations
 
 from functools import cache
@@ -10,14 +11,14 @@ from markupsafe import Markup
 
 from policy_sites import writer_helpers
 
-HERE = Path(__file__).parent
+FOLDER = Path(__file__).parent / "templates"
 
 
 @cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(FOLDER), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["datum"] = writer_helpers.datum
+    env.filters.update(writer_helpers.FILTERS)
     return env
 
 
@@ -36,4 +37,4 @@ def render(template: str, **context) -> str:
 
 @cache
 def style(name: str) -> str:
-    return (HERE / name).read_text(encoding="utf-8")
+    return (FOLDER / name).read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Check data against a JSON Schema and explain each error to a writer, at the right file line."""
+"""Schema utilities: load the project's JSON Schemas, follow their references, fill optional keys, and
+check data against them, explaining each error to a writer at the right file line."""
 from __future__ import annotations
 
 from functools import cache
@@ -107,3 +108,28 @@ def _explain(error, path, locate, noun, missing_hint):
             f"{error.schema.get('maximum')} liggen."))
     else:
         yield Problem(*locate(path), f"`{name}`: {error.message}. {description}".rstrip())
+
+
+def resolve_ref(schema: dict, root: dict) -> dict:
+    """Follow a local `$ref` (`#/$defs/name`), keeping keys written beside it."""
+    while "$ref" in schema:
+        target = root
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def fill_optional(data: dict, schema: dict, root: dict | None = None) -> None:
+    """Give optional keys the value None, so `{% if organisatie.logo %}` works under strict undefined."""
+    root = root or schema
+    for key, sub in schema.get("properties", {}).items():
+        sub = resolve_ref(sub, root)
+        if key not in data:
+            data[key] = None
+        elif isinstance(data[key], dict):
+            fill_optional(data[key], sub, root)
+        elif isinstance(data[key], list) and "items" in sub:
+            for item in data[key]:
+                if isinstance(item, dict):
+                    fill_optional(item, resolve_ref(sub["items"], root), root)

@@ -1,0 +1,282 @@
+"""The MkDocs plugin that turns the one mkdocs.yml into the site of one variant.
+
+`mkdocs build`, `mkdocs serve`, the writers' preview and build_variants.py all pass through here, so a
+preview shows a site exactly as it will be built. Every choice arrives as a plugin option, and all state
+of a build lives on the plugin instance: MkDocs makes a new instance for every configuration it loads.
+
+In build order:
+
+- `on_config` checks the variant and every module, fills the variables, and drops the pages not meant
+  for this audience or policy profile from the navigation;
+- `on_files` leaves those pages out of the site (not rendered, not in search or sitemap);
+- `on_page_markdown` finds links to left-out pages, which MkDocs would only mention at INFO level;
+- `on_env`, when every page has been rendered: `<!-- reactieschema: naam -->` becomes the step-by-step
+  helper, and the downloads are made from the rendered pages and registered as generated files.
+
+This module and `build.py` are the only places that touch MkDocs; the rest is plain Python.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from . import decision_helper, navigation, response_scheme, writer_helpers
+from .downloads import listing
+from .downloads.cache import Cache
+from .downloads.chapters import Page
+from .downloads.generate import FOLDER, GenerationError, catalogue, generate
+from .downloads.site import Site
+from .policy_check import CheckedVariant, check_variant
+from .problems import PolicyError, Problem, not_built, raise_if_any
+from .project import Project
+from .schema import load_schema
+
+SCHEME_MARK = re.compile(r"<!--\s*reactieschema:\s*(\S+)\s*-->")
+LIST_MARK = "<!-- downloads -->"
+DOWNLOADS_PAGE = "downloads.md"
+DEFAULT_VARIANT = "medewerkers"
+
+log = logging.getLogger("mkdocs.plugins.policy_sites")
+
+
+class PolicySitesConfig(base.Config):
+    variant = c.Type(str, default=DEFAULT_VARIANT)
+    """The variant to build: the name of a file in variants/, without .yml."""
+    downloads = c.Type(bool, default=True)
+    """Make the download files. The preview never makes them, whatever this says."""
+    cache_dir = c.Type(str, default=".cache")
+    """Folder, relative to mkdocs.yml, for files kept between builds (the downloads' content-hash cache)."""
+    today = c.Optional(c.Type(datetime.date))
+    """The date review dates are compared with; the real date when empty (tests freeze it)."""
+    variant_subfolder = c.Type(bool, default=True)
+    """Put the site in `site_dir/<variant>/`, so one `site_dir` holds every variant."""
+
+
+class SharedBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for every build in this process.
+
+    MkDocs makes a new Jinja environment for every build, so each variant would compile Material's
+    templates again, though they are the same for every variant. The key includes a checksum of the
+    template source, so an edited template is compiled again.
+    """
+
+    def __init__(self):
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_TEMPLATES = SharedBytecodeCache()
+
+
+class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.command = "build"
+        self.checked: CheckedVariant | None = None
+        self.link_problems: list[Problem] = []
+        self.pages: list[tuple] = []
+        self.downloads_made: tuple[int, int] = (0, 0)   # made now, taken from the cache
+
+    @property
+    def is_preview(self) -> bool:
+        return self.command == "serve"
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def _fail(self, problems: list[Problem]) -> PluginError:
+        return PluginError(not_built(self.config.variant, problems))
+
+    @event_priority(100)   # before mkdocs-macros reads config.extra
+    def on_config(self, config):
+        project = Project(Path(config.config_file_path).resolve().parent)
+        try:
+            checked = check_variant(project, self.config.variant)
+        except PolicyError as error:
+            raise self._fail(error.problems) from None
+        variant = checked.variant
+
+        listed = navigation.pages(config.nav)
+        unlisted = [m for m in checked.included if config.nav is not None and m.src not in listed]
+        if unlisted:
+            raise self._fail([Problem("mkdocs.yml", None, (
+                f"de pagina {m.src} staat niet in de navigatie. Voeg `- {m.src}` toe onder `nav:` in mkdocs.yml, "
+                "op de plaats waar lezers ze zoeken.")) for m in unlisted])
+
+        config.extra.update(variant.variables)
+        config.extra.update(doelgroep=variant.audience, alle_doelgroepen=checked.audiences, variant=variant.name,
+                            paginas=self._review_data(checked))
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            macros.config.update({f"j2_{key}": value for key, value in writer_helpers.JINJA_SYNTAX.items()})
+            macros.register_macros(writer_helpers.macros(variant.variables, variant.audience, checked.audiences))
+            macros.register_filters(writer_helpers.FILTERS)
+        config.site_name = variant.title
+        config.site_description = variant.description
+        if variant.variables["organisatie"]["logo"]:
+            config.theme["logo"] = config.theme["favicon"] = variant.variables["organisatie"]["logo"]
+        if variant.offline:
+            self._enable_offline(config)
+        if self.config.variant_subfolder and not self.is_preview:   # the preview serves its own folder
+            config.site_dir = str(Path(config.site_dir) / variant.name)
+        if variant.variables["organisatie"]["intranet"] and not self.is_preview:
+            config.site_url = variant.variables["organisatie"]["intranet"] + variant.name + "/"
+        config.nav = navigation.prune(config.nav, checked.excluded)
+        self.checked, self.link_problems, self.pages = checked, [], []
+        return config
+
+    def _review_data(self, checked: CheckedVariant) -> dict:
+        """Per page of this site: its owner and review dates. A passed date is shown, never an error."""
+        today = (self.config.today or datetime.date.today()).isoformat()
+        contacts = checked.variant.variables["contacten"]
+        return {m.src: {"titel": m.meta["title"], "pad": m.src, "eigenaar": contacts[m.owner]["naam"],
+                        "nagekeken": m.last_reviewed, "herzien_voor": m.review_due, "te_laat": m.review_due < today}
+                for m in checked.included}
+
+    @staticmethod
+    def _enable_offline(config) -> None:
+        """Material's offline plugin makes a site work from file:// (search included). It would load
+        a polyfill from a CDN; the theme ships that file instead, so nothing leaves the intranet."""
+        plugin = next(p for name, p in config.plugins.items() if name.endswith("offline"))
+        plugin.config.enabled = True
+        config.extra["polyfills"] = ["assets/javascripts/iframe-worker-shim.js"]
+
+    def on_files(self, files, config):
+        # MkDocs' own exclusion (as `exclude_docs`): not rendered, not in search, sitemap or preview.
+        for file in files:
+            if file.src_uri in self.checked.excluded:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return files
+
+    def on_nav(self, nav, config, files):
+        self.pages = list(_with_section(nav.items, None))
+        return nav
+
+    @event_priority(-100)  # after mkdocs-macros has rendered the page
+    def on_page_markdown(self, markdown, page, config, files):
+        checked = self.checked
+        module = next((m for m in checked.modules if m.src == page.file.src_uri), None)
+        for written, target in navigation.targets(markdown, page.file.src_uri):
+            if target in checked.excluded:
+                owner = next(m for m in checked.modules if m.src == target)
+                self.link_problems.append(Problem(
+                    module.rel if module else page.file.src_uri,
+                    navigation.line_of(module.text, written) if module else None,
+                    f"de link naar {target} werkt niet op de site `{checked.variant.name}`: {_why_absent(owner, checked)}"))
+        return markdown
+
+    def on_env(self, env, config, files):
+        for name, function in writer_helpers.FILTERS.items():   # Dutch dates in the theme's templates too
+            env.filters[name] = function
+        env.bytecode_cache = THEME_TEMPLATES
+        if self.link_problems:
+            raise self._fail(self.link_problems)
+        try:
+            self._site_features(config, files)
+        except PolicyError as error:
+            raise self._fail(error.problems) from None
+        except GenerationError as error:
+            raise PluginError(f"Variant `{self.config.variant}` is niet gebouwd: {error}") from None
+        return env
+
+    def _site_features(self, config, files) -> None:
+        """The response scheme's helper where a page asks for it, and the downloads page with its files.
+
+        The search index and the pages are written after `on_env`, so both show the final text."""
+        marked = [page for page, _ in self.pages if page.content and SCHEME_MARK.search(page.content)]
+        listed = next((page for page, _ in self.pages if page.file.src_uri == DOWNLOADS_PAGE), None)
+        if not (marked or listed):
+            return
+        schemes = self._schemes(config, files)
+        for page in marked:
+            page.content = SCHEME_MARK.sub(lambda m: self._helper(m, page, schemes, config, files), page.content)
+        if listed:
+            self._downloads(listed, schemes, config, files)
+
+    def _schemes(self, config, files) -> dict[str, response_scheme.SiteScheme]:
+        project = Project(Path(config.config_file_path).resolve().parent)
+        schemes = response_scheme.load_all(project, self.checked.audiences)
+        on_site = {s.name: s.for_site(self.checked.variant.audience) for s in schemes}
+        included = {f.src_uri for f in files.documentation_pages()}
+        raise_if_any([problem for s in schemes
+                      for problem in response_scheme.page_problems(s, on_site[s.name], self.config.variant, included)])
+        return on_site
+
+    def _helper(self, mark: re.Match, page, schemes: dict, config, files) -> str:
+        name = mark[1]
+        if name not in schemes:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            raise PolicyError([Problem(f"docs/{page.file.src_uri}", navigation.line_of(source, mark[0]), (
+                f"er is geen reactieschema `{name}`. Schrijf de naam van een bestand in {response_scheme.SCHEME_DIR}/ "
+                f"zonder .yml: {', '.join(sorted(schemes)) or 'er is er nog geen'}."))])
+        scheme = schemes[name]
+        explained = {}
+        for step in scheme.outcomes:
+            if step.node.more:
+                target = files.get_file_from_path(step.node.more)
+                explained[step.node.more] = decision_helper.Link(target.url_relative_to(page.file), target.page.title)
+        return decision_helper.html(scheme, config.extra["contacten"], explained)
+
+    def _downloads(self, page, schemes: dict, config, files) -> None:
+        if LIST_MARK not in page.content:
+            raise PolicyError([Problem(f"docs/{DOWNLOADS_PAGE}", None, (
+                f"de plaats voor de lijst met bestanden ontbreekt. Zet een regel `{LIST_MARK}` op de plaats waar de "
+                "lijst moet komen."))])
+        variables = {key: config.extra[key] for key in load_schema("variabelen")["properties"]}
+        site = Site(self.config.variant, config.site_name, config.site_description or "", config.site_url or None,
+                    variables, [Page(p.file.src_uri, p.url, p.title, section, p.content)
+                                for p, section in self.pages if p is not page], list(schemes.values()))
+        without_files = self.is_preview or not self.config.downloads
+        if without_files:
+            made = [download for download, _ in catalogue(site)]
+        else:
+            cache = Cache(Path(config.config_file_path).resolve().parent / self.config.cache_dir)
+            made = []
+            for download, data in generate(site, cache):
+                files.append(File.generated(config, f"{FOLDER}/{download.file}", content=data))
+                made.append(download)
+            self.downloads_made = (len(cache.made), len(cache.hits))
+            log.debug("Downloads van %s: %d gemaakt, %d uit de cache.", site.variant, *self.downloads_made)
+        here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        folder = posixpath.relpath(FOLDER, here or ".")
+        page.content = page.content.replace(
+            LIST_MARK, listing.html(made, "" if folder == "." else folder + "/", without_files))
+
+
+def _with_section(items, section):
+    """Every page of the navigation in order, with the title of the top-level group it is in."""
+    for item in items:
+        if item.is_page:
+            yield item, section
+        elif item.is_section:
+            yield from _with_section(item.children, section or item.title)
+
+
+def _why_absent(target, checked: CheckedVariant) -> str:
+    """Why a page is not on this site, and the condition to put around a link to it."""
+    audience = checked.variant.audience
+    if not target.is_for_audience(audience):
+        return (f"die pagina is alleen voor {', '.join(target.audiences)}. Zet de link binnen "
+                f"`{{% if voor(\"{target.audiences[0]}\") %}} ... {{% endif %}}`, of voeg `{audience}` "
+                f"toe aan `doelgroepen` in de front matter van {target.rel}.")
+    scale, values = next(iter(target.profile.items()))
+    return (f"die pagina staat alleen op sites met het beleidsprofiel {scale}: {' of '.join(values)}. "
+            f"Zet de link binnen `{{% if profiel.{scale} == \"{values[0]}\" %}} ... {{% endif %}}`.")
