@@ -21,6 +21,7 @@ import datetime
 import logging
 import posixpath
 import re
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -30,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import decision_helper, navigation, response_scheme, writer_helpers
+from . import decision_helper, navigation, registry, response_scheme, writer_helpers
 from .downloads import listing
 from .downloads.cache import Cache
 from .downloads.chapters import Page
@@ -39,11 +40,13 @@ from .downloads.site import Site
 from .policy_check import CheckedVariant, check_variant
 from .problems import PolicyError, Problem, not_built, raise_if_any
 from .project import Project
+from .registry import Fact
 from .schema import load_schema
 
 SCHEME_MARK = re.compile(r"<!--\s*reactieschema:\s*(\S+)\s*-->")
 LIST_MARK = "<!-- downloads -->"
 DOWNLOADS_PAGE = "downloads.md"
+SOURCES_MARK = "<!-- bronnen -->"
 DEFAULT_VARIANT = "medewerkers"
 
 log = logging.getLogger("mkdocs.plugins.policy_sites")
@@ -93,6 +96,7 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
         self.checked: CheckedVariant | None = None
         self.link_problems: list[Problem] = []
         self.pages: list[tuple] = []
+        self.facts_used: dict[str, dict[str, Fact]] = {}   # page -> legal facts it inserted, in order
         self.downloads_made: tuple[int, int] = (0, 0)   # made now, taken from the cache
 
     @property
@@ -121,13 +125,24 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
                 f"de pagina {m.src} staat niet in de navigatie. Voeg `- {m.src}` toe onder `nav:` in mkdocs.yml, "
                 "op de plaats waar lezers ze zoeken.")) for m in unlisted])
 
+        today = self.config.today or datetime.date.today()
         config.extra.update(variant.variables)
         config.extra.update(doelgroep=variant.audience, alle_doelgroepen=checked.audiences, variant=variant.name,
-                            paginas=self._review_data(checked))
+                            paginas=self._review_data(checked, today), oude_feiten=[
+                                {"sleutel": f.key, "formeel": f.formal, "bron": f.source, "nagekeken": f.checked_on,
+                                 "bestand": f.file} for f in registry.stale(
+                                    checked.registry.facts_for(checked.kind), today,
+                                    variant.variables["beleid"]["feiten_nakijken_na_maanden"])])
+        self.checked, self.link_problems, self.pages, self.facts_used = checked, [], [], {}
         macros = config.plugins.get("macros")
         if macros is not None:
+            def used(fact: Fact) -> None:
+                page = getattr(macros, "page", None)
+                if page is not None:
+                    self.facts_used.setdefault(page.file.src_uri, {})[fact.key] = fact
             macros.config.update({f"j2_{key}": value for key, value in writer_helpers.JINJA_SYNTAX.items()})
-            macros.register_macros(writer_helpers.macros(variant.variables, variant.audience, checked.audiences))
+            macros.register_macros(writer_helpers.macros(
+                variant.variables, variant.audience, checked.audiences, checked.registry, used))
             macros.register_filters(writer_helpers.FILTERS)
         config.site_name = variant.title
         config.site_description = variant.description
@@ -140,12 +155,12 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
         if variant.variables["organisatie"]["intranet"] and not self.is_preview:
             config.site_url = variant.variables["organisatie"]["intranet"] + variant.name + "/"
         config.nav = navigation.prune(config.nav, checked.excluded)
-        self.checked, self.link_problems, self.pages = checked, [], []
         return config
 
-    def _review_data(self, checked: CheckedVariant) -> dict:
+    @staticmethod
+    def _review_data(checked: CheckedVariant, day: datetime.date) -> dict:
         """Per page of this site: its owner and review dates. A passed date is shown, never an error."""
-        today = (self.config.today or datetime.date.today()).isoformat()
+        today = day.isoformat()
         contacts = checked.variant.variables["contacten"]
         return {m.src: {"titel": m.meta["title"], "pad": m.src, "eigenaar": contacts[m.owner]["naam"],
                         "nagekeken": m.last_reviewed, "herzien_voor": m.review_due, "te_laat": m.review_due < today}
@@ -201,6 +216,9 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
         """The response scheme's helper where a page asks for it, and the downloads page with its files.
 
         The search index and the pages are written after `on_env`, so both show the final text."""
+        sources = next((page for page, _ in self.pages if page.content and SOURCES_MARK in page.content), None)
+        if sources:   # first: the downloads carry this page as an appendix
+            sources.content = sources.content.replace(SOURCES_MARK, self._sources_html(sources))
         marked = [page for page, _ in self.pages if page.content and SCHEME_MARK.search(page.content)]
         listed = next((page for page, _ in self.pages if page.file.src_uri == DOWNLOADS_PAGE), None)
         if not (marked or listed):
@@ -210,6 +228,22 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
             page.content = SCHEME_MARK.sub(lambda m: self._helper(m, page, schemes, config, files), page.content)
         if listed:
             self._downloads(listed, schemes, config, files)
+
+    def _sources_html(self, here) -> str:
+        """Every legal fact this site states, with its source and date, grouped by the page that states it."""
+        out = []
+        for page, _ in self.pages:
+            facts = self.facts_used.get(page.file.src_uri)
+            if not facts:
+                continue
+            link = posixpath.relpath(page.url or ".", here.url or ".") + ("/" if page.url.endswith("/") else "")
+            items = "".join(
+                f'<li><strong>{escape(f.formal)}</strong>. Bron: <a href="{escape(f.source)}">{escape(f.source)}</a>, '
+                f'nagekeken op {writer_helpers.datum(f.checked_on)}.'
+                + ("" if f.confirmed else " <em>Nog niet bevestigd: vraag het na voor je erop rekent.</em>") + "</li>"
+                for f in facts.values())
+            out.append(f'<h2>{escape(page.title)}</h2>\n<p><a href="{escape(link)}">Naar de pagina</a></p>\n<ul>{items}</ul>')
+        return "\n".join(out) or "<p>Deze site noemt geen wetten of instanties.</p>"
 
     def _schemes(self, config, files) -> dict[str, response_scheme.SiteScheme]:
         project = Project(Path(config.config_file_path).resolve().parent)

@@ -8,8 +8,9 @@ from . import template_check, writer_helpers
 from .modules import Module
 from .problems import raise_if_any
 from .project import Project
-from .variants import Variant, load_variant
-from .schema import load_schema
+from .registry import Registry
+from .registry import load as load_registry
+from .variants import Variant, load_variant, variables_schema
 
 
 # A module's problems depend on its text and the audiences only, not on the variant: every variant
@@ -22,6 +23,11 @@ class CheckedVariant:
     variant: Variant
     audiences: dict[str, str]
     modules: list[Module]
+    registry: Registry
+
+    @property
+    def kind(self) -> str:
+        return self.variant.variables["organisatie"]["soort"]
 
     @property
     def notices(self) -> list:
@@ -44,20 +50,21 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
     Every module is checked, also those not meant for this audience: a mistake in a police-only
     page must fail every build, not only the police build.
     """
-    variant = load_variant(project, name)
+    registry = load_registry(project)
+    variant = load_variant(project, name, registry)
     audiences = project.audiences()
     modules, problems = module_source.read_all(project)
     front_matter = module_source.front_matter_schema(audiences)
     vocabulary = template_check.Vocabulary(
-        schema=load_schema("variabelen"), audiences=frozenset(audiences),
+        schema=variables_schema(registry), audiences=frozenset(audiences),
         helpers=writer_helpers.HELPERS, site_names=frozenset(writer_helpers.SITE_NAMES),
-        filters=writer_helpers.FILTER_NAMES)
-    key_audiences = tuple(sorted(audiences))
+        filters=writer_helpers.FILTER_NAMES, facts=frozenset(registry.facts), words=frozenset(registry.words))
+    shared = (tuple(sorted(audiences)), vocabulary.facts, vocabulary.words)
     for module in modules:
-        key = (module.rel, module.text, repr(module.meta), key_audiences)
+        key = (module.rel, module.text, repr(module.meta), shared)
         if key not in _module_problems:
             _module_problems[key] = (module_source.check_front_matter(module, front_matter)
                                      + template_check.check(module, vocabulary))
         problems += _module_problems[key]
     raise_if_any(problems)
-    return CheckedVariant(variant, audiences, modules)
+    return CheckedVariant(variant, audiences, modules, registry)

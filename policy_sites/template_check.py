@@ -24,10 +24,18 @@ class Vocabulary:
     helpers: dict[str, str]        # function name -> kind of argument it takes ('audience', 'contact')
     site_names: frozenset[str]     # variables set per site, such as `doelgroep`
     filters: frozenset[str]
+    facts: frozenset[str] = frozenset()   # keys of recht/*.yml, for `recht("...")`
+    words: frozenset[str] = frozenset()   # keys of woorden.yml, for `woord("...")`
 
     @property
     def names(self) -> set[str]:
         return set(self.schema["properties"]) | set(self.helpers) | set(self.site_names)
+
+
+# Kind of name a helper takes -> how a message names it, and where the writer finds the names (None: list them).
+KINDS = {"audience": ("bekende doelgroep", None), "contact": ("bekend aanspreekpunt", None),
+         "fact": ("bekend wettelijk feit", "Alle feiten staan met hun sleutel in recht/*.yml."),
+         "word": ("bekend woord", "Alle woorden staan met uitleg in woorden.yml.")}
 
 
 def check(module: Module, vocab: Vocabulary) -> list[Problem]:
@@ -108,11 +116,10 @@ def _check_tree(tree: nodes.Template, module: Module, vocab: Vocabulary):
 def _check_helper_call(call: nodes.Call, module: Module, vocab: Vocabulary):
     helper = call.node.name
     kind = vocab.helpers[helper]
-    if kind == "audience":
-        allowed = vocab.audiences
-    elif kind == "contact":
-        allowed = frozenset(resolve_ref(vocab.schema["properties"]["contacten"], vocab.schema)["properties"])
-    else:
+    allowed = {"audience": vocab.audiences, "fact": vocab.facts, "word": vocab.words,
+               "contact": frozenset(resolve_ref(vocab.schema["properties"]["contacten"], vocab.schema)["properties"])
+               }.get(kind)
+    if allowed is None:
         return
     if not call.args:
         yield Problem(module.rel, call.lineno, f"`{helper}()` heeft minstens één naam nodig, bijvoorbeeld `{helper}(\"{sorted(allowed)[0]}\")`.")
@@ -124,10 +131,10 @@ def _check_helper_call(call: nodes.Call, module: Module, vocab: Vocabulary):
             yield Problem(module.rel, call.lineno, (
                 f"`voor(\"{EVERYONE}\")` is altijd waar. Laat de voorwaarde weg: tekst zonder voorwaarde staat op elke site."))
         elif arg.value not in allowed:
-            what = "bekende doelgroep" if kind == "audience" else "bekend aanspreekpunt"
+            what, where = KINDS[kind]
             yield Problem(module.rel, call.lineno, (
-                f"`{arg.value}` is geen {what}.{suggestion(arg.value, allowed)} "
-                f"Kies uit: {', '.join(sorted(allowed))}."))
+                f"`{arg.value}` is geen {what}.{suggestion(arg.value, allowed)} " +
+                (where or f"Kies uit: {', '.join(sorted(allowed))}.")))
 
 
 def _attribute_path(name: nodes.Name, parents: dict) -> tuple[tuple, nodes.Node]:

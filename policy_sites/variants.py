@@ -8,6 +8,8 @@ from pathlib import Path
 from . import yaml_source
 from .problems import PolicyError, Problem, raise_if_any, suggestion
 from .project import Project
+from .registry import Registry
+from .registry import load as load_registry
 from .schema import check as check_schema, fill_optional, load_schema
 
 
@@ -31,10 +33,20 @@ def unknown_variant(project: Project, name: str) -> Problem:
            f"Kijk de naam na, of maak de variant met `python3 build_variants.py --nieuw {name} --doelgroep DOELGROEP`.")))
 
 
-def load_variant(project: Project, name: str) -> Variant:
+def variables_schema(registry: Registry) -> dict:
+    """The variables schema with the kinds of organisation and the words this project knows."""
+    schema = copy.deepcopy(load_schema("variabelen"))
+    schema["properties"]["organisatie"]["properties"]["soort"]["enum"] = sorted(registry.kinds)
+    schema["properties"]["woorden"].update(additionalProperties=False, properties={
+        key: {"$ref": "#/$defs/tekst", "description": spec["uitleg"]} for key, spec in registry.words.items()})
+    return schema
+
+
+def load_variant(project: Project, name: str, registry: Registry | None = None) -> Variant:
     """Read a variant, merge its variables over the organisation's, and check them all.
 
-    Raises PolicyError listing every problem, before any page is rendered.
+    The country and sector (`organisatie.land`, `organisatie.publiek`) follow from the kind of
+    organisation. Raises PolicyError listing every problem, before any page is rendered.
     """
     if name not in project.variant_names():
         raise PolicyError([unknown_variant(project, name)])
@@ -63,10 +75,22 @@ def load_variant(project: Project, name: str) -> Variant:
         o_depth, o_line = deepest_key(org_lines, (), path)
         return (variant_rel, v_line) if v_depth >= max(o_depth, 0) else (org_rel, o_line)
 
+    registry = registry or load_registry(project)
+    schema = variables_schema(registry)
     raise_if_any(check_schema(
-        merged, load_schema("variabelen"), locate, "variabele",
+        merged, schema, locate, "variabele",
         f"Voeg ze toe in {org_rel} (voor alle sites) of onder `variabelen:` in {variant_rel} (voor deze site)."))
-    fill_optional(merged, load_schema("variabelen"))
+    organisation = merged["organisatie"]
+    kind = registry.kinds[organisation["soort"]]
+    if organisation.get("land", kind["land"]) != kind["land"]:
+        raise PolicyError([Problem(*locate(("organisatie", "land")), (
+            f"`organisatie.land` is {organisation['land']}, maar de soort `{organisation['soort']}` is een organisatie "
+            f"in {kind['land']}. Haal `land` weg (het volgt uit de soort), of kies een soort uit {kind['land'] == 'BE' and 'NL' or 'BE'}."))])
+    if "publiek" in organisation:
+        raise PolicyError([Problem(*locate(("organisatie", "publiek")), (
+            "`organisatie.publiek` volgt uit `organisatie.soort`. Haal de regel weg."))])
+    organisation.update(land=kind["land"], publiek=kind["publiek"])
+    fill_optional(merged, schema)
     return Variant(name, variant["doelgroep"], variant["titel"], variant["beschrijving"], merged, file,
                    bool(variant.get("offline")))
 

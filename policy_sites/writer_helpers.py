@@ -21,7 +21,7 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 JINJA_SYNTAX = {"comment_start_string": "{##", "comment_end_string": "##}"}
 
 # Function name -> the kind of names it takes, checked against the closed vocabularies.
-HELPERS = {"voor": "audience", "contact": "contact"}
+HELPERS = {"voor": "audience", "contact": "contact", "recht": "fact", "woord": "word"}
 # Set by the build for each site, with what VARIABELEN.md says of them.
 SITE_NAMES = {
     "doelgroep": "De doelgroep van deze site, zoals in `doelgroepen.yml`.",
@@ -29,6 +29,8 @@ SITE_NAMES = {
     "variant": "De naam van deze site: het bestand in `variants/` zonder .yml.",
     "paginas": ("Per pagina van deze site (sleutel: het pad in docs/): `titel`, `pad`, `eigenaar`, "
                 "`nagekeken` (datum), `herzien_voor` (datum) en `te_laat` (true als de datum voorbij is)."),
+    "oude_feiten": ("De wettelijke feiten van deze soort organisatie die langer dan `beleid.feiten_nakijken_na_maanden` "
+                    "geleden nagekeken zijn, oudste eerst: `sleutel`, `formeel`, `bron`, `nagekeken`, `bestand`."),
 }
 
 
@@ -60,14 +62,44 @@ def datum(value: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+
+def make_recht(registry, kind: str, used=None):
+    def recht(key: str) -> str:
+        """`{{ recht("privacy.toezichthouder") }}`: een wettelijk feit uit recht/*.yml, in de woorden die passen bij de soort organisatie van deze site. De pagina Bronnen toont de bron en de datum."""
+        fact = registry.fact(key, kind)
+        if fact is None:
+            raise ValueError(registry.missing_fact(key, kind))
+        if used is not None:
+            used(fact)
+        return fact.text
+    return recht
+
+
+def make_woord(registry, kind: str, own: dict | None):
+    def woord(key: str) -> str:
+        """`{{ woord("klanten") }}`: een woord uit woorden.yml dat past bij de soort organisatie (inwoners, cliënten, klanten ...). Met een hoofdletter: `{{ woord("klanten") | hoofdletter }}`."""
+        if key not in registry.words:
+            raise ValueError(f"`{key}` is geen bekend woord.{suggestion(key, registry.words)} Alle woorden staan in woorden.yml.")
+        return registry.word(key, kind, own)
+    return woord
+
+
+def hoofdletter(value: str) -> str:
+    """`{{ woord("klanten") | hoofdletter }}`: de eerste letter als hoofdletter, de rest zoals hij is."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
 # Filters for every Jinja environment that shows policy text: the pages, the theme and the downloads.
-FILTERS = {"datum": datum}
+FILTERS = {"datum": datum, "hoofdletter": hoofdletter}
 FILTER_NAMES = frozenset(jinja2.filters.FILTERS) | set(FILTERS)
 
 
-def macros(variables: dict, audience: str, audiences: dict) -> dict:
-    """The functions a page of this site may call, by name."""
-    return {"voor": make_voor(audience, audiences), "contact": make_contact(variables["contacten"])}
+def macros(variables: dict, audience: str, audiences: dict, registry=None, used=None) -> dict:
+    """The functions a page of this site may call, by name. `used` hears of every legal fact a page inserts."""
+    kind = (variables.get("organisatie") or {}).get("soort")
+    return {"voor": make_voor(audience, audiences), "contact": make_contact(variables["contacten"]),
+            "recht": make_recht(registry, kind, used), "woord": make_woord(registry, kind, variables.get("woorden"))}
 
 
 def documentation() -> dict[str, dict[str, str]]:

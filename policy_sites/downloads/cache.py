@@ -17,6 +17,7 @@ from typing import Callable
 import graphviz
 
 TOOLS = ("weasyprint", "pypandoc-binary", "graphviz")
+SOURCES = (".py", ".lua", ".css", ".html")
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 
 
@@ -25,8 +26,8 @@ def generator_version() -> str:
     """Changes when the generator's code, templates or style sheets change, or a tool or font changes."""
     digest = hashlib.sha256()
     package = Path(__file__).parent.parent
-    for folder in (package / "downloads", package / "templates"):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".css", ".html")):
+    for folder in (package / "downloads", package / "templates"):   # .lua: the Word file's pandoc filter
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in SOURCES):
             digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     for tool in TOOLS:
         digest.update(f"{tool}={metadata.version(tool)}".encode())

@@ -5,17 +5,18 @@ audiences are already gone. Put together in one file, the ids of two pages could
 between pages would point at other files: every id gets its chapter as prefix, a link to a page in the
 document becomes a link inside it, and a link to a page outside it points at the published site (or,
 without a site address, loses its target and keeps its text).
+
+The HTML is edited as a tree (lxml), so an attribute in another order, a nested element or an escaped
+character cannot make an edit miss or cut an element in half.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from html import escape, unescape
+from typing import Callable, Iterable
 from urllib.parse import urljoin, urlsplit
 
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-ID = re.compile(r'(\sid=")([^"]*)"')
-HREF = re.compile(r'\shref="([^"]*)"')
+from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
 
 @dataclass(frozen=True)
@@ -40,34 +41,64 @@ class Chapter:
     html: str
 
 
+def edit(html: str, change: Callable[[HtmlElement], None]) -> str:
+    """`html` (a fragment: a page's content, not a document) after `change` has edited its tree.
+
+    `change` gets a wrapper element whose children are the fragment's top-level elements.
+    """
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    change(root)
+    return (root.text or "") + _serialise(root)
+
+
+def _serialise(elements: Iterable[HtmlElement]) -> str:
+    """The elements as HTML, each with the text that follows it."""
+    return "".join(lxml_html.tostring(element, encoding="unicode") for element in elements)
+
+
+def until_next(heading: HtmlElement, tags: tuple[str, ...]) -> list[HtmlElement]:
+    """The heading and the elements after it, up to (not including) the next element with one of `tags`."""
+    block = [heading]
+    for sibling in heading.itersiblings():
+        if sibling.tag in tags:
+            break
+        block.append(sibling)
+    return block
+
+
 def section(html: str, heading_id: str) -> str | None:
     """The part of a page from the `<h2>` with this id up to the next `<h2>`, or None."""
-    found = re.search(rf'<h2 id="{re.escape(heading_id)}".*?(?=<h2[\s>]|\Z)', html, re.S)
-    return found.group(0) if found else None
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    found = root.xpath(".//h2[@id=$id]", id=heading_id)
+    return _serialise(until_next(found[0], ("h2",))) if found else None
 
 
 def chapters(pages: list[Page], site_url: str | None) -> list[Chapter]:
     """The pages as chapters of one document, with unique ids and links that work inside it."""
     inside = {page.url: page.id for page in pages}
-    return [Chapter(page.id, page.title, page.section, _rewrite(page, inside, site_url)) for page in pages]
+    return [Chapter(page.id, page.title, page.section,
+                    edit(page.html, lambda root, page=page: _rewrite(root, page, inside, site_url)))
+            for page in pages]
 
 
-def _rewrite(page: Page, inside: dict[str, str], site_url: str | None) -> str:
-    html = HEADERLINK.sub("", page.html)
-    html = ID.sub(lambda m: f'{m[1]}{page.id}--{m[2]}"', html)
-
-    def link(match: re.Match) -> str:
-        href = unescape(match[1])
-        if urlsplit(href).scheme:                      # https:, mailto:, tel:
-            return match[0]
+def _rewrite(root: HtmlElement, page: Page, inside: dict[str, str], site_url: str | None) -> None:
+    for anchor in root.xpath('.//a[@class="headerlink"]'):   # the ¶ beside each heading on the site
+        anchor.drop_tree()
+    for element in root.iter():
+        if element.get("id") is not None:
+            element.set("id", f"{page.id}--{element.get('id')}")
+        href = element.get("href")
+        if href is None or urlsplit(href).scheme:          # https:, mailto:, tel: stay as they are
+            continue
         if href.startswith("#"):
-            return f' href="#{page.id}--{escape(href[1:])}"'
+            element.set("href", f"#{page.id}--{href[1:]}")
+            continue
         target = urlsplit(urljoin("/" + page.url, href))
         path = target.path.lstrip("/")
+        fragment = f"#{target.fragment}" if target.fragment else ""
         if path in inside:
-            anchor = f"{inside[path]}--{target.fragment}" if target.fragment else inside[path]
-            return f' href="#{escape(anchor)}"'
-        if site_url:
-            return f' href="{escape(urljoin(site_url, path) + (f"#{target.fragment}" if target.fragment else ""))}"'
-        return ""
-    return HREF.sub(link, html)
+            element.set("href", f"#{inside[path]}--{target.fragment}" if fragment else f"#{inside[path]}")
+        elif site_url:
+            element.set("href", urljoin(site_url, path) + fragment)
+        else:
+            del element.attrib["href"]

@@ -4,11 +4,14 @@ Both are made from the same chapters: every page of the site in the order of its
 """
 from __future__ import annotations
 
-import re
+from dataclasses import replace
+
+from lxml.html import HtmlElement
 
 from policy_sites import templates
 
 from . import pdf, word
+from .chapters import edit
 from .site import Site
 
 
@@ -18,14 +21,14 @@ def pdf_job(site: Site):
     return source, lambda: pdf.write(source)
 
 
-# In Word, an example box becomes paragraphs in the style "Kader" (a style the organisation can change)
-# with its title in bold.
-BOX = re.compile(r'<div class="admonition')
-BOX_TITLE = re.compile(r'<p class="admonition-title">(.*?)</p>', re.S)
-
-
 def word_job(site: Site):
-    source = templates.render("woord.html", **site.context(soort="woord", stijl="", hoofdstukken=site.chapters))
-    source = BOX.sub('<div data-custom-style="Kader" class="admonition', source)
-    source = BOX_TITLE.sub(r"<p><strong>\1</strong></p>", source)
+    chapters = [replace(c, html=edit(c.html, _box_titles_as_divs)) for c in site.chapters]
+    source = templates.render("woord.html", **site.context(soort="woord", stijl="", hoofdstukken=chapters))
     return source, lambda: word.write(source, site.title, site.language)
+
+
+def _box_titles_as_divs(root: HtmlElement) -> None:
+    """pandoc's HTML reader keeps a div's class but drops a paragraph's; as a div, an example box's title
+    stays recognisable for the filter that sets it in bold (word.lua)."""
+    for title in root.xpath('.//p[@class="admonition-title"]'):
+        title.tag = "div"
