@@ -18,6 +18,8 @@ from typing import Callable
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from .writer_helpers import WriterError
+
 
 STAGING_PREFIX = ".bouw-"
 
@@ -33,7 +35,7 @@ class Result:
 
 _MACROS_FILE = re.compile(r"_File_: `([^`]+)`")
 _MACROS_LINE = re.compile(r'File "<template>", line (\d+)')
-_MACROS_ERROR = re.compile(r"^\w*(?:Error|Exception)\w*: (.+)$", re.M)
+_MACROS_ERROR = re.compile(r"^(?:[\w.]+\.)?(\w*(?:Error|Exception)\w*): (.+)$", re.M)
 
 
 def explain_render_error(message: str, docs_dir: Path) -> str:
@@ -51,7 +53,10 @@ def explain_render_error(message: str, docs_dir: Path) -> str:
         while start < len(text) and text[start] == "":
             start += 1
         where += f":{int(line[-1]) + start}"
-    return (f"{where}: de pagina kon niet ingevuld worden ({error[-1].strip()}). Kijk de variabelen, "
+    kind, text = error[-1]
+    if kind == WriterError.__name__:   # a helper's own message already says what is wrong and what to do
+        return f"{where}: {text.strip().rstrip('.')}."
+    return (f"{where}: de pagina kon niet ingevuld worden ({text.strip()}). Kijk de variabelen, "
             "filters en voorwaarden op deze regel na.")
 
 

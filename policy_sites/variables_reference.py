@@ -10,7 +10,9 @@ from pathlib import Path
 
 from . import writer_helpers, yaml_source
 from .project import Project
-from .schema import load_schema, resolve_ref
+from .registry import load as load_registry
+from .schema import resolve_ref
+from .variants import variables_schema
 
 FILE_NAME = "VARIABELEN.md"
 COMMAND = "python3 build_variants.py --variables"
@@ -106,7 +108,7 @@ def _cell(text: str) -> str:
 
 
 def render(project: Project) -> str:
-    schema = load_schema("variabelen")
+    schema = variables_schema(load_registry(project))
     organisation, _ = yaml_source.load(project.organisation_file, project.rel(project.organisation_file))
     found = variables(schema, organisation if isinstance(organisation, dict) else {})
     out = [

@@ -16,6 +16,10 @@ from .project import EVERYONE
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december"]
 
+class WriterError(ValueError):
+    """A helper called with a name it does not know; the message is for the writer, in Dutch."""
+
+
 # Jinja's settings for pages, in the renderer and in the static check alike. Comments are `{## ##}`
 # rather than `{# #}`, so that `## Titel {#anker}` is an ordinary heading anchor.
 JINJA_SYNTAX = {"comment_start_string": "{##", "comment_end_string": "##}"}
@@ -39,7 +43,7 @@ def make_voor(audience: str, audiences: dict):
         """`{% if voor("zorg") %} ... {% endif %}`: de tekst staat alleen op de sites van die doelgroepen. Meer doelgroepen kan ook: `voor("zorg", "politie")`."""
         for name in names:
             if name not in audiences:
-                raise ValueError(f"`{name}` is geen bekende doelgroep.{suggestion(name, audiences)}")
+                raise WriterError(f"`{name}` is geen bekende doelgroep.{suggestion(name, audiences)}")
         return audience in names or EVERYONE in names
     return voor
 
@@ -48,7 +52,7 @@ def make_contact(contacts: dict):
     def contact(key: str) -> str:
         """`{{ contact("hr") }}`: naam, e-mailadres en telefoonnummer van een aanspreekpunt uit `contacten`, als links."""
         if key not in contacts:
-            raise ValueError(f"`{key}` is geen bekend aanspreekpunt.{suggestion(key, contacts)}")
+            raise WriterError(f"`{key}` is geen bekend aanspreekpunt.{suggestion(key, contacts)}")
         c = contacts[key]
         who = f"**{c['naam']}**" + (f" ({c['functie']})" if c.get("functie") else "")
         phone = "".join(ch for ch in c["telefoon"] if ch.isdigit() or ch == "+")
@@ -68,7 +72,7 @@ def make_recht(registry, kind: str, used=None):
         """`{{ recht("privacy.toezichthouder") }}`: een wettelijk feit uit recht/*.yml, in de woorden die passen bij de soort organisatie van deze site. De pagina Bronnen toont de bron en de datum."""
         fact = registry.fact(key, kind)
         if fact is None:
-            raise ValueError(registry.missing_fact(key, kind))
+            raise WriterError(registry.missing_fact(key, kind))
         if used is not None:
             used(fact)
         return fact.text
@@ -79,7 +83,7 @@ def make_woord(registry, kind: str, own: dict | None):
     def woord(key: str) -> str:
         """`{{ woord("klanten") }}`: een woord uit woorden.yml dat past bij de soort organisatie (inwoners, cliënten, klanten ...). Met een hoofdletter: `{{ woord("klanten") | hoofdletter }}`."""
         if key not in registry.words:
-            raise ValueError(f"`{key}` is geen bekend woord.{suggestion(key, registry.words)} Alle woorden staan in woorden.yml.")
+            raise WriterError(f"`{key}` is geen bekend woord.{suggestion(key, registry.words)} Alle woorden staan in woorden.yml.")
         return registry.word(key, kind, own)
     return woord
 
