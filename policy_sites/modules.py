@@ -87,6 +87,12 @@ def read(project: Project, path: Path) -> Module:
     return Module(path, src, rel, meta, meta_lines, body, tuple(notices))
 
 
+def read_fragments(project: Project) -> list[Module]:
+    """The shared fragments in fragmenten/: Jinja and Markdown without front matter, never a page."""
+    return [Module(path, path.name, project.rel(path), {}, {}, path.read_text(encoding="utf-8"))
+            for path in sorted(project.fragments_dir.glob("*.md"))]
+
+
 def read_all(project: Project) -> tuple[list[Module], list[Problem]]:
     modules, problems = [], []
     for path in sorted(project.docs_dir.rglob("*.md")):

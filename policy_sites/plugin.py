@@ -141,6 +141,8 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
                 if page is not None:
                     self.facts_used.setdefault(page.file.src_uri, {})[fact.key] = fact
             macros.config.update({f"j2_{key}": value for key, value in writer_helpers.JINJA_SYNTAX.items()})
+            if project.fragments_dir.is_dir():   # `{% include "naam.md" %}` reads fragmenten/, never docs/
+                macros.config["include_dir"] = str(project.fragments_dir)
             macros.register_macros(writer_helpers.macros(
                 variant.variables, variant.audience, checked.audiences, checked.registry, used))
             macros.register_filters(writer_helpers.FILTERS)

@@ -54,12 +54,19 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
     variant = load_variant(project, name, registry)
     audiences = project.audiences()
     modules, problems = module_source.read_all(project)
+    fragments = module_source.read_fragments(project)
     front_matter = module_source.front_matter_schema(audiences)
     vocabulary = template_check.Vocabulary(
         schema=variables_schema(registry), audiences=frozenset(audiences),
         helpers=writer_helpers.HELPERS, site_names=frozenset(writer_helpers.SITE_NAMES),
-        filters=writer_helpers.FILTER_NAMES, facts=frozenset(registry.facts), words=frozenset(registry.words))
-    shared = (tuple(sorted(audiences)), vocabulary.facts, vocabulary.words)
+        filters=writer_helpers.FILTER_NAMES, facts=frozenset(registry.facts), words=frozenset(registry.words),
+        fragments=frozenset(f.src for f in fragments))
+    shared = (tuple(sorted(audiences)), vocabulary.facts, vocabulary.words, vocabulary.fragments)
+    for fragment in fragments:
+        key = (fragment.rel, fragment.text, shared)
+        if key not in _module_problems:
+            _module_problems[key] = template_check.check(fragment, vocabulary)
+        problems += _module_problems[key]
     for module in modules:
         key = (module.rel, module.text, repr(module.meta), shared)
         if key not in _module_problems:

@@ -21,6 +21,11 @@ class Project:
         return self.root / "docs"
 
     @property
+    def fragments_dir(self) -> Path:
+        """Text that several pages share word for word, included with `{% include "naam.md" %}`."""
+        return self.root / "fragmenten"
+
+    @property
     def variants_dir(self) -> Path:
         return self.root / "variants"
 

@@ -26,6 +26,7 @@ class Vocabulary:
     filters: frozenset[str]
     facts: frozenset[str] = frozenset()   # keys of recht/*.yml, for `recht("...")`
     words: frozenset[str] = frozenset()   # keys of woorden.yml, for `woord("...")`
+    fragments: frozenset[str] = frozenset()   # file names in fragmenten/, for `{% include "..." %}`
 
     @property
     def names(self) -> set[str]:
@@ -85,6 +86,14 @@ def _check_tree(tree: nodes.Template, module: Module, vocab: Vocabulary):
     for parent in tree.find_all(nodes.Node):
         for child in parent.iter_child_nodes():
             parents[id(child)] = parent
+
+    for include in tree.find_all(nodes.Include):
+        name = include.template.value if isinstance(include.template, nodes.Const) else None
+        if name not in vocab.fragments:
+            yield Problem(module.rel, include.lineno, (
+                f"`{name}` is geen bekend fragment.{suggestion(str(name), vocab.fragments)} Een fragment is een "
+                f"bestand in fragmenten/; schrijf zijn naam tussen aanhalingstekens: "
+                f"`{{% include \"{sorted(vocab.fragments)[0] if vocab.fragments else 'naam.md'}\" %}}`."))
 
     for call in tree.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name in vocab.helpers:
