@@ -10,6 +10,7 @@ import argparse
 import difflib
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -154,6 +155,14 @@ def main(argv: list[str]) -> int:
 
 def variables(project: Project, only_check: bool) -> int:
     from . import variables_reference as reference
+    try:
+        return _variables(project, only_check, reference)
+    except PolicyError as error:   # organisatie.yml or the registry cannot be read
+        print("\n".join(f"fout: {p}" for p in error.problems), file=sys.stderr)
+        return 1
+
+
+def _variables(project: Project, only_check: bool, reference) -> int:
     rel = project.rel(reference.path(project))
     if only_check:
         if reference.is_current(project):
@@ -221,6 +230,8 @@ def build(project: Project, names: list[str], site_dir: Path, jobs: int, downloa
             print(f"        De vorige versie van site/{result.variant}/ is niet aangeraakt.", file=sys.stderr, flush=True)
 
     results = build_many(project.root, names, site_dir, jobs, report, downloads)
+    if set(names) == set(project.variant_names()):
+        remove_orphans(site_dir, names)
     for notice in sorted(notices):
         print(f"let op: {notice}", file=sys.stderr)
     failed = [r.variant for r in results if not r.ok]
@@ -231,3 +242,12 @@ def build(project: Project, names: list[str], site_dir: Path, jobs: int, downloa
         return 1
     print(f"{len(names)} van {len(names)} sites gebouwd in {took:.1f} s.")
     return 0
+
+
+def remove_orphans(site_dir: Path, names: list[str]) -> None:
+    """A site whose variant file is gone would stay published with old text: take it away, and say so."""
+    for folder in sorted(site_dir.iterdir()):
+        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in names \
+                and (folder / "index.html").exists():
+            shutil.rmtree(folder)
+            print(f"site/{folder.name}/ verwijderd: er is geen variants/{folder.name}.yml meer.", flush=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import yaml_source
-from .problems import PolicyError, Problem
+from .problems import PolicyError, Problem, raise_if_any
 from .project import EVERYONE, Project
 from .schema import check as check_schema, load_schema
 
@@ -64,6 +64,7 @@ class Module:
 def read(project: Project, path: Path) -> Module:
     rel = project.rel(path)
     raw = path.read_text(encoding="utf-8")
+    raise_if_any(yaml_source.conflict_markers(raw, rel))
     lines = raw.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise PolicyError([Problem(rel, 1, (

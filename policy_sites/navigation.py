@@ -9,6 +9,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .problems import Problem
+
 
 # Inline links `[tekst](pad.md#anker "titel")` and reference definitions `[id]: pad.md`.
 LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)|^\s*\[[^\]]+\]:\s*<?([^\s>#]+\.md)", re.M)
@@ -25,6 +27,26 @@ def targets(markdown: str, page_src: str) -> list[tuple[str, str]]:
             if not written.startswith("/") else written.lstrip("/")
         found.append((written, resolved))
     return found
+
+
+# Images `![tekst](pad.png)` and links to other files than pages `[tekst](pad.pdf)`.
+FILE_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>#?]+\.(?!md\b)[A-Za-z0-9]{2,5})(?:[#?][^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def missing_files(text: str, page_src: str, docs_dir, rel: str) -> list[Problem]:
+    """Images and files a page points at that are not in docs/: MkDocs would only warn, in English."""
+    problems = []
+    for match in FILE_LINK.finditer(text):
+        image, written = match.group(1), match.group(2)
+        if "://" in written or written.startswith(("mailto:", "tel:", "/")) or "{" in written:
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), written))
+        if not (docs_dir / target).is_file():
+            what = "de afbeelding" if image else "het bestand"
+            problems.append(Problem(rel, text.count("\n", 0, match.start()) + 1, (
+                f"{what} `{written}` bestaat niet (gezocht: docs/{target}). Kijk de naam en de map na, of zet het "
+                "bestand in docs/assets/ en verwijs ernaar vanaf deze pagina, bijvoorbeeld `../assets/naam.png`.")))
+    return problems
 
 
 def line_of(text: str, needle: str) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import modules as module_source
-from . import template_check, writer_helpers
+from . import navigation, template_check, writer_helpers
 from .modules import Module
 from .problems import raise_if_any
 from .project import Project
@@ -71,7 +71,8 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
         key = (module.rel, module.text, repr(module.meta), shared)
         if key not in _module_problems:
             _module_problems[key] = (module_source.check_front_matter(module, front_matter)
-                                     + template_check.check(module, vocabulary))
+                                     + template_check.check(module, vocabulary)
+                                     + navigation.missing_files(module.text, module.src, project.docs_dir, module.rel))
         problems += _module_problems[key]
     raise_if_any(problems)
     return CheckedVariant(variant, audiences, modules, registry)

@@ -60,6 +60,8 @@ def _type_fix(value, wanted: str) -> str:
         return " Vul een waarde in na de dubbelepunt."
     if wanted == TYPE_NAMES["string"] and not isinstance(value, (list, dict)):
         return f' Zet de waarde tussen aanhalingstekens: "{value}".'
+    if wanted == TYPE_NAMES["array"] and isinstance(value, (str, int, float)):
+        return f" Schrijf een lijst tussen rechte haken, ook als er maar één waarde in staat: [{value}]."
     return ""
 
 

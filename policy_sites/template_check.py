@@ -52,7 +52,8 @@ def check(module: Module, vocab: Vocabulary) -> list[Problem]:
                 "die erbij hoort ophoudt."))]
         return [Problem(module.rel, error.lineno, (
             f"de code tussen accolades is ongeldig (Jinja meldt: {error.message}). Sluit elke `{{{{` af met "
-            "`}}` en elke `{%` met `%}`, en geef elke `{% if %}` een `{% endif %}`."))]
+            "`}}` en elke `{%` met `%}`, en geef elke `{% if %}` een `{% endif %}`. Wil je de accolades zelf tonen, "
+            "zet die tekst dan tussen `{% raw %}` en `{% endraw %}`."))]
     return list(_check_tree(tree, module, vocab))
 
 

@@ -54,7 +54,7 @@ def make_contact(contacts: dict):
         if key not in contacts:
             raise WriterError(f"`{key}` is geen bekend aanspreekpunt.{suggestion(key, contacts)}")
         c = contacts[key]
-        who = f"**{c['naam']}**" + (f" ({c['functie']})" if c.get("functie") else "")
+        who = f"**{c['naam']}**" + (f", {c['functie']}" if c.get("functie") else "")   # a role may hold brackets
         phone = "".join(ch for ch in c["telefoon"] if ch.isdigit() or ch == "+")
         return f"{who}: [{c['email']}](mailto:{c['email']}), [{c['telefoon']}](tel:{phone})"
     return contact

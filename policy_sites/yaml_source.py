@@ -1,6 +1,7 @@
 """YAML with line numbers, so every message can point at the line a writer has to change."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -33,11 +34,36 @@ _REASONS = {
 }
 
 
+CURLY = "“”„‘’‚"
+# A value that starts with a typographic quote was meant to be quoted, as a word processor types it.
+CURLY_VALUE = re.compile(r"^[^#\n]*?(?::|^\s*-)\s+([“”„‘’‚])", re.M)
+CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.M)
+
+
+def conflict_markers(text: str, path: Path | str, first_line: int = 1) -> list[Problem]:
+    """Lines git leaves in a file when a merge could not decide: the file is half of two versions.
+    Only when a `<<<<<<<` line is there, so that a Markdown heading underlined with ======= is no conflict."""
+    if not re.search(r"^<{7}(\s|$)", text, re.M):
+        return []
+    return [Problem(path, text.count("\n", 0, m.start()) + first_line, (
+        "hier staat nog een conflictmarkering van git (`<<<<<<<`, `=======` of `>>>>>>>`): na een merge kon git "
+        "niet kiezen tussen twee versies. Kies per conflict de tekst die blijft, haal de drie markeringen weg en "
+        "bewaar het bestand."))
+        for m in CONFLICT.finditer(text)]
+
+
 def parse(text: str, path: Path | str, first_line: int = 1) -> tuple[object, Lines]:
     """Parse YAML text; return the data and the 1-based line of every key path and list item.
 
     `first_line` is the file line where `text` starts (front matter starts below `---`).
     """
+    problems = conflict_markers(text, path, first_line) + [
+        Problem(path, text.count("\n", 0, m.start(1)) + first_line, (
+            f"deze waarde begint met een gekruld aanhalingsteken ({m[1]}), zoals een tekstverwerker het typt. "
+            "YAML kent alleen rechte aanhalingstekens: vervang de gekrulde door \" (of laat ze weg)."))
+        for m in CURLY_VALUE.finditer(text)]
+    if problems:
+        raise PolicyError(problems)
     try:
         node = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)

@@ -1,0 +1,130 @@
+"""Mistakes writers and forks make in everyday work, each answered in Dutch with file:line and what to do,
+and the old site kept; each with its twin that builds."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, snapshot
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, path)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+CASES = {
+    "curly_quotes_around_a_value": (
+        lambda p: _replace(p / "organisatie.yml", "  korte_naam: ", "  korte_naam: “Lindeveld”\n  #"),
+        ("organisatie.yml", "korte_naam: “"),
+        "deze waarde begint met een gekruld aanhalingsteken (“), zoals een tekstverwerker het typt."),
+    "curly_quotes_in_front_matter": (
+        lambda p: _replace(p / "docs" / "zorg" / "pagina.md", "title: Pagina zorg", "title: ‘Pagina zorg’"),
+        ("docs/zorg/pagina.md", "title: ‘"),
+        "deze waarde begint met een gekruld aanhalingsteken (‘)"),
+    "a_list_without_brackets": (
+        lambda p: _replace(p / "docs" / "zorg" / "pagina.md", "doelgroepen: [zorg]", "doelgroepen: zorg"),
+        ("docs/zorg/pagina.md", "doelgroepen: zorg"),
+        "`doelgroepen` moet een lijst zijn, maar is tekst (zorg). Schrijf een lijst tussen rechte haken, ook als er "
+        "maar één waarde in staat: [zorg]."),
+    "conflict_markers_after_a_merge": (
+        lambda p: _replace(p / "organisatie.yml", "contacten:\n",
+                           "<<<<<<< HEAD\ncontacten:\n=======\ncontacten: {}\n>>>>>>> upstream/main\ncontacten:\n"),
+        ("organisatie.yml", "<<<<<<< HEAD"),
+        "hier staat nog een conflictmarkering van git"),
+    "conflict_markers_in_a_module": (
+        lambda p: _append(p / "docs" / "index.md", "\n<<<<<<< HEAD\nOnze tekst.\n=======\nHun tekst.\n>>>>>>> upstream\n"),
+        ("docs/index.md", "<<<<<<< HEAD"),
+        "hier staat nog een conflictmarkering van git"),
+    "an_image_that_does_not_exist": (
+        lambda p: _append(p / "docs" / "index.md", "\n![Ons logo](assets/logoo.png)\n"),
+        ("docs/index.md", "logoo.png"),
+        "de afbeelding `assets/logoo.png` bestaat niet (gezocht: docs/assets/logoo.png)."),
+    "literal_braces_in_the_text": (
+        lambda p: _append(p / "docs" / "index.md", "\nSchrijf nooit {{ }} in een bericht.\n"),
+        ("docs/index.md", "Schrijf nooit"),
+        "de code tussen accolades is ongeldig (Jinja meldt: Expected an expression, got 'end of print statement'). "
+        "Sluit elke `{{` af met `}}` en elke `{%` met `%}`, en geef elke `{% if %}` een `{% endif %}`. Wil je de "
+        "accolades zelf tonen, zet die tekst dan tussen `{% raw %}` en `{% endraw %}`."),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_an_everyday_mistake_is_explained_in_dutch_with_file_line_and_keeps_the_old_site(mini, case):
+    breaks, (file, needle), expected = CASES[case]
+    variant = "zorg"
+    before = snapshot(mini / "site" / variant)
+    breaks(mini)
+    line = _line(mini / file, needle)
+    result = run_cli(mini, variant, "--zonder-downloads")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{file}:{line}: {expected}" in result.stderr, result.stderr
+    assert snapshot(mini / "site" / variant) == before
+    checked = run_cli(mini, "--controleer", variant)
+    assert checked.returncode == 1 and f"{file}:{line}: {expected}" in checked.stderr, checked.stderr
+
+
+def test_the_same_text_written_right_builds(mini):
+    (mini / "docs" / "assets").mkdir(exist_ok=True)
+    (mini / "docs" / "assets" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+        encoding="utf-8")
+    _append(mini / "docs" / "index.md", "\n![Ons logo](assets/logo.svg)\n\n{% raw %}Schrijf nooit {{ }}.{% endraw %}\n")
+    _replace(mini / "docs" / "zorg" / "pagina.md", "title: Pagina zorg", 'title: "Pagina “zorg”"')
+    result = run_cli(mini, "zorg", "--zonder-downloads")
+    assert result.returncode == 0, result.stderr
+    assert "Schrijf nooit {{ }}." in (mini / "site" / "zorg" / "index.html").read_text(encoding="utf-8")
+
+
+def test_conflict_markers_stop_the_variables_reference_with_a_message_not_a_traceback(mini):
+    CASES["conflict_markers_after_a_merge"][0](mini)
+    result = run_cli(mini, "--variabelen")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "organisatie.yml:" in result.stderr and "conflictmarkering van git" in result.stderr
+
+
+def test_a_site_whose_variant_was_removed_is_taken_away_when_every_site_is_built(mini):
+    (mini / "variants" / "politie.yml").unlink()
+    result = run_cli(mini, "--zonder-downloads")
+    assert result.returncode == 0, result.stderr
+    assert "site/politie/ verwijderd: er is geen variants/politie.yml meer." in result.stdout
+    assert not (mini / "site" / "politie").exists()
+
+
+def test_building_some_sites_never_removes_the_others(mini):
+    result = run_cli(mini, "zorg", "--zonder-downloads")
+    assert result.returncode == 0, result.stderr
+    assert "verwijderd" not in result.stdout
+    assert (mini / "site" / "politie" / "index.html").exists()
+
+
+def test_the_logo_is_named_after_the_organisation(mini):
+    (mini / "docs" / "assets").mkdir(exist_ok=True)
+    (mini / "docs" / "assets" / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+        encoding="utf-8")
+    _replace(mini / "organisatie.yml", "  website:", "  logo: assets/logo.svg\n  website:")
+    result = run_cli(mini, "zorg", "--zonder-downloads")
+    assert result.returncode == 0, result.stderr
+    page = (mini / "site" / "zorg" / "index.html").read_text(encoding="utf-8")
+    assert 'alt="Stad Lindeveld"' in page and 'alt="logo"' not in page
+
+
+def test_a_role_with_brackets_is_shown_once_in_a_contact_line(mini):
+    _replace(mini / "organisatie.yml", "functie: vertrouwenspersoon", "functie: vertrouwenspersoon (VP)")
+    _append(mini / "docs" / "index.md", '\n{{ contact("vertrouwenspersoon") }}\n')
+    result = run_cli(mini, "zorg", "--zonder-downloads")
+    assert result.returncode == 0, result.stderr
+    page = (mini / "site" / "zorg" / "index.html").read_text(encoding="utf-8")
+    assert "vertrouwenspersoon (VP):" in page and "(VP))" not in page
