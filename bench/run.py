@@ -51,8 +51,8 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
     return took
 
 
-def build_all(project: Path, *names: str, env: dict | None = None) -> float:
-    return run([sys.executable, "build_variants.py", *names], project, env)
+def build_all(project: Path, *names: str, downloads: bool = True) -> float:
+    return run([sys.executable, "build_variants.py", *names, *([] if downloads else ["--zonder-downloads"])], project)
 
 
 def naive(project: Path, names: list[str], out: Path) -> float:
@@ -116,7 +116,7 @@ def wait_for(url: str, text: str, limit: float = 120) -> None:
 
 def preview_reload(project: Path, runs: int) -> list[float]:
     port = free_port()
-    server = subprocess.Popen([sys.executable, "build_variants.py", "--serve", "medewerkers", "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "build_variants.py", "--bekijk", "medewerkers", "--poort", str(port)],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/basis/werkchats/"
     try:
@@ -155,7 +155,8 @@ def main() -> None:
                   f"- ratio: {stats(ours)[0] / stats(plain)[0]:.2f} of the naive time", ""]
 
         lines += ["## 2. Marginal cost of one more variant", ""]
-        for label, env in (("with downloads", ENV), ("without downloads", {**ENV, "BELEID_DOWNLOADS": "uit"})):
+        for label, downloads in (("with downloads", True), ("without downloads", False)):
+            env = {**ENV, "BELEID_DOWNLOADS": str(downloads).lower()}   # read by mkdocs.yml for plain mkdocs builds
             single = []
             for _ in range(args.runs):
                 clear_caches(project)
@@ -167,7 +168,7 @@ def main() -> None:
                 per_variant = []
                 for _ in range(args.runs):
                     clear_caches(project)
-                    per_variant.append(build_all(project, *names, env=env) / count)
+                    per_variant.append(build_all(project, *names, downloads=downloads) / count)
                 lines.append(f"- {count:2d} variants: {fmt(per_variant)} per variant, "
                              f"{stats(per_variant)[0] / stats(single)[0]:.2f} of a cold single-site build")
                 for name in names:
@@ -181,7 +182,7 @@ def main() -> None:
             touch_module(project, f"Wijziging {i} {time.time_ns()}.")
             with_downloads.append(build_all(project))
             touch_module(project, f"Wijziging {i} {time.time_ns()} b.")
-            without_downloads.append(build_all(project, env={**ENV, "BELEID_DOWNLOADS": "uit"}))
+            without_downloads.append(build_all(project, downloads=False))
         lines += ["## 3. Rebuild of all 4 variants after editing one module", "",
                   f"- with downloads: {fmt(with_downloads)}", f"- without downloads: {fmt(without_downloads)}", ""]
 
