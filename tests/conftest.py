@@ -1,14 +1,28 @@
-"""Shared fixtures: tiny policy projects with planted canary sentences, and the real sites built once."""
+"""Shared fixtures: tiny policy projects with planted canary sentences, the real sites built once, one
+fork for another organisation, and the command line run in-process.
+
+Speed matters here (CONTRIBUTING.md promises a suite of about three minutes), so:
+- `run_cli` calls `policy_sites.cli.main` in this process with the hidden `--project` option; only
+  `run_command` starts the real `python3 build_variants.py`, for the tests that must prove it works;
+- every copied project shares one download cache for the session (its `.cache` is a link to it): the
+  content hash of each file's inputs keeps that safe, and the second project with the same pages
+  lays out no PDF again;
+- every copied project compares review dates with the same frozen day, so no test depends on the
+  calendar.
+"""
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 AUDIENCES = ["medewerkers", "ambassadeurs", "zorg", "politie"]
@@ -17,7 +31,27 @@ IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest
                                 ".cache", "test-screenshots")
 # The example organisation the tests are written against; a fork's own variables never break them.
 EXAMPLE = Path(__file__).resolve().parent / "voorbeeld"
+EXAMPLE_FILES = ["organisatie.yml", "doelgroepen.yml", "variants"]
+# The day every test project compares review dates with (the plugin option `today`).
+TODAY = "2026-12-01"
+SLOW = pytest.mark.traag   # left out by `python3 run_tests.py --snel`
 
+
+# A test that needs one of these is slow by nature: real sites with every download, a real browser.
+SLOW_FIXTURES = {"example_project", "real_sites", "fork", "browser", "site_url", "kinds_built"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "traag: slow test, left out by `python3 run_tests.py --snel`")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(SLOW)
+
+
+# --- Test projects -----------------------------------------------------------------------------------
 
 def canary_page(audience: str) -> str:
     return f"Kanariezin pagina {audience} zeventien."
@@ -31,8 +65,8 @@ CANARY_HARD = "Kanariezin hard profiel negentien."
 
 
 def front_matter(title: str, audiences: str, extra: str = "") -> str:
-    return (f"---\ntitle: {title}\naudiences: {audiences}\nowner: communicatie\n"
-            f"last_reviewed_on: 2026-11-20\n{extra}---\n\n# {title}\n\n")
+    return (f"---\ntitle: {title}\ndoelgroepen: {audiences}\neigenaar: communicatie\n"
+            f"nagekeken_op: 2026-11-20\n{extra}---\n\n# {title}\n\n")
 
 
 def mini_docs() -> dict[str, str]:
@@ -42,8 +76,44 @@ def mini_docs() -> dict[str, str]:
             + "Gedeelde startpagina van {{ organisatie.naam }}.\n\n" + fragments}
     for a in AUDIENCES:
         docs[f"{a}/pagina.md"] = front_matter(f"Pagina {a}", f"[{a}]") + canary_page(a) + "\n"
-    docs["hard.md"] = front_matter("Hard", "[iedereen]", "profile: {handhaving: [hard]}\n") + CANARY_HARD + "\n"
+    docs["hard.md"] = front_matter("Hard", "[iedereen]", "alleen_bij_profiel: {handhaving: [hard]}\n") + CANARY_HARD + "\n"
     return docs
+
+
+_shared_cache: list[Path] = []
+
+
+def shared_cache() -> Path:
+    """One download cache for every project this session copies."""
+    if not _shared_cache:
+        _shared_cache.append(Path(tempfile.mkdtemp(prefix="beleid-test-cache-")))
+    return _shared_cache[0]
+
+
+def pytest_sessionfinish(session):
+    for folder in _shared_cache:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def set_plugin_option(project: Path, option: str, value: str) -> None:
+    """Set an option of the policy-sites plugin in a copied mkdocs.yml, next to `cache_dir`.
+
+    Text, not YAML: mkdocs.yml holds `!ENV`, which a plain YAML loader cannot read back."""
+    path = project / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    text, dropped = re.subn(rf"^\s+{option}:.*\n", "", text, flags=re.M)
+    text, added = re.subn(r"^(\s+)(cache_dir:.*\n)", rf"\1\2\g<1>{option}: {value}\n", text, count=1, flags=re.M)
+    assert added == 1, "no `cache_dir:` under the policy-sites plugin in mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+
+
+def set_nav(project: Path, pages: list[str]) -> None:
+    path = project / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    nav = "nav:\n" + "".join(f"  - {page}\n" for page in pages)
+    text, replaced = re.subn(r"^nav:\n(?:[ #].*\n|\n)*", nav, text, count=1, flags=re.M)
+    assert replaced == 1, "no `nav:` in mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
 
 
 def write_project(dest: Path, docs: dict[str, str] | None = None) -> Path:
@@ -54,18 +124,39 @@ def write_project(dest: Path, docs: dict[str, str] | None = None) -> Path:
     shutil.copytree(EXAMPLE / "variants", dest / "variants")
     for name in ("organisatie.yml", "doelgroepen.yml"):
         shutil.copy(EXAMPLE / name, dest / name)
+    (dest / ".cache").symlink_to(shared_cache(), target_is_directory=True)
+    set_plugin_option(dest, "today", TODAY)
     if docs is not None:
         shutil.rmtree(dest / "docs")
         for name, text in docs.items():
             (dest / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
             (dest / "docs" / name).write_text(text, encoding="utf-8")
-        config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["nav"] = sorted(docs, key=lambda n: (n != "index.md", n))
-        (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        set_nav(dest, sorted(docs, key=lambda n: (n != "index.md", n)))
     return dest
 
 
-def run_cli(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+def copy_project(source: Path, dest: Path) -> Path:
+    """A copy of a built test project; its `.cache` stays a link to the shared cache."""
+    shutil.copytree(source, dest, symlinks=True)
+    return dest
+
+
+# --- The command line ----------------------------------------------------------------------------------
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python3 build_variants.py ARGS` in `project`, run in this process: what it prints and returns."""
+    from policy_sites import cli
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main([*args, "--project", str(project)])
+        except SystemExit as stop:   # argparse stops with the exit status
+            code = stop.code if isinstance(stop.code, int) else 1
+    return subprocess.CompletedProcess(["build_variants.py", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_command(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """The real command in a new process, for the tests that must prove the command itself works."""
     return subprocess.run([sys.executable, str(project / "build_variants.py"), *args], cwd=project,
                           capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
@@ -87,6 +178,11 @@ def built_pages(site: Path) -> set[str]:
     return pages
 
 
+def page_html(site: Path, src: str) -> str:
+    """The built HTML of the page made from `src` (`basis/werkchats.md`)."""
+    return (site / ("" if src == "index.md" else src[:-3]) / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def mini_built(tmp_path_factory) -> Path:
     """The tiny canary project, every variant built once. Copy it before changing anything."""
@@ -99,9 +195,7 @@ def mini_built(tmp_path_factory) -> Path:
 @pytest.fixture
 def mini(mini_built, tmp_path) -> Path:
     """A private copy of the built canary project, to break."""
-    dest = tmp_path / "project"
-    shutil.copytree(mini_built, dest, symlinks=True)
-    return dest
+    return copy_project(mini_built, tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
@@ -118,6 +212,67 @@ def real_sites(example_project) -> Path:
     return example_project / "site"
 
 
+# --- A fork for another organisation ------------------------------------------------------------------
+
+FORK_ORGANISATION = """
+organisatie:
+  naam: Gemeente Zilverdijk
+  korte_naam: Zilverdijk
+  sector: gemeente
+  soort: nl-overheid
+  land: NL
+  website: https://www.zilverdijk.example
+  intranet: https://intranet.zilverdijk.example/sociale-media/
+  kleur: "#7a1f3d"
+contacten:
+  communicatie: {naam: Afdeling Communicatie, email: communicatie@zilverdijk.example, telefoon: "+31 20 123 40 00"}
+  woordvoerder: {naam: Joris de Vries, functie: persvoorlichter, email: pers@zilverdijk.example, telefoon: "+31 20 123 40 01"}
+  hr: {naam: Team HRM, email: hrm@zilverdijk.example, telefoon: "+31 20 123 40 02"}
+  vertrouwenspersoon: {naam: Anouk Jansen, email: vertrouwenspersoon@zilverdijk.example, telefoon: "+31 20 123 40 03"}
+  privacy: {naam: Functionaris Gegevensbescherming, email: fg@zilverdijk.example, telefoon: "+31 20 123 40 04"}
+  informatieveiligheid: {naam: CISO-office, email: ciso@zilverdijk.example, telefoon: "+31 20 123 40 05"}
+meldpunt: {naam: Meldpunt Misstanden, adres: intranet > Melden, anoniem: false}
+kanalen:
+  - {platform: Instagram, naam: "@gemeentezilverdijk", adres: "https://www.instagram.com/gemeentezilverdijk"}
+waarden:
+  - {naam: Open, uitleg: We zeggen wat we doen.}
+toon: Helder en vriendelijk.
+beleid:
+  versie: "1.0"
+  eigenaar: Afdeling Communicatie
+  goedgekeurd_door: het college van burgemeester en wethouders
+  goedgekeurd_op: 2026-10-01
+  volgende_herziening: 2027-10-01
+  aankondiging: via Zilvernet
+profiel: {sturing: kader, openheid: open, handhaving: zacht, stijl: informeel, bereik: iedereen}
+"""
+
+FORK_VARIANT = """doelgroep: {audience}
+titel: Sociale media bij Zilverdijk ({audience})
+beschrijving: Afspraken over sociale media voor {audience}.
+{extra}"""
+
+# Hard and legal for the sectors, so that every legal branch of the text is built and checked too.
+FORK_STRICT = ("variabelen:\n  profiel: {sturing: regels, openheid: gesloten, handhaving: hard, stijl: juridisch, "
+               "bereik: iedereen}\n")
+
+
+@pytest.fixture(scope="session")
+def fork(tmp_path_factory) -> Path:
+    """The real policy for another organisation in the Netherlands, every site built with its downloads.
+
+    One fixture for the site tests (test_fork_other_organisation.py) and the download tests."""
+    project = write_project(tmp_path_factory.mktemp("fork") / "project")
+    (project / "organisatie.yml").write_text(FORK_ORGANISATION, encoding="utf-8")
+    for audience in AUDIENCES:
+        extra = FORK_STRICT if audience in ("zorg", "politie") else ""
+        (project / "variants" / f"{audience}.yml").write_text(
+            FORK_VARIANT.format(audience=audience, extra=extra), encoding="utf-8")
+    result = run_cli(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
 # --- Browser -------------------------------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -125,6 +280,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SUB_PATH = "beleid"   # sites are served as an intranet would: http://host/beleid/<variant>/
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")
@@ -135,20 +294,20 @@ def browser():
                     "of installeer het zelf met `sudo apt-get install chromium`.", pytrace=False)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def site_url(real_sites, tmp_path_factory):
-    """Base URL of the real sites on a local web server, each under /beleid/<variant>/."""
+@contextlib.contextmanager
+def serve_folder(folder: Path, sub_path: str = SUB_PATH):
+    """A local web server for `folder`, under /<sub_path>/; yields the base URL."""
     import functools
     import http.server
     import threading
 
-    root = tmp_path_factory.mktemp("webroot")
-    (root / SUB_PATH).symlink_to(real_sites, target_is_directory=True)
+    root = Path(tempfile.mkdtemp(prefix="beleid-webroot-"))
+    (root / sub_path).symlink_to(folder, target_is_directory=True)
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -157,5 +316,15 @@ def site_url(real_sites, tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{sub_path}/"
+    finally:
+        server.shutdown()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site_url(real_sites):
+    """Base URL of the real sites on a local web server, each under /beleid/<variant>/."""
+    with serve_folder(real_sites) as url:
+        yield url

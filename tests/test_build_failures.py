@@ -47,9 +47,9 @@ def line_of(project, name, needle):
 # name -> (how to break the project, variant to build, the file and needle whose line is reported, expected text)
 CASES = {
     "unknown_audience_in_front_matter": (
-        lambda p: edit(p, "docs/zorg/pagina.md", "audiences: [zorg]", "audiences: [zorgg]"),
-        "zorg", ("docs/zorg/pagina.md", "audiences:"),
-        "`audiences[0]` heeft de waarde `zorgg`, maar moet een van deze zijn: iedereen, ambassadeurs, medewerkers, politie, zorg. Bedoelde je `zorg`?"),
+        lambda p: edit(p, "docs/zorg/pagina.md", "doelgroepen: [zorg]", "doelgroepen: [zorgg]"),
+        "zorg", ("docs/zorg/pagina.md", "doelgroepen:"),
+        "`doelgroepen[0]` heeft de waarde `zorgg`, maar moet een van deze zijn: iedereen, ambassadeurs, medewerkers, politie, zorg. Bedoelde je `zorg`?"),
     "unknown_audience_in_fragment_condition": (
         lambda p: append(p, "docs/index.md", '\n{% if voor("politei") %}Tekst.{% endif %}\n'),
         "medewerkers", ("docs/index.md", "politei"),
@@ -87,9 +87,9 @@ CASES = {
         "medewerkers", ("organisatie.yml", "\tkorte_naam:"),
         "de YAML is ongeldig (een tab; YAML wil spaties)."),
     "empty_profile_in_front_matter": (
-        lambda p: edit(p, "docs/zorg/pagina.md", "audiences: [zorg]", "audiences: [zorg]\nprofile: {}"),
-        "zorg", ("docs/zorg/pagina.md", "profile:"),
-        "`profile` is leeg. Vul minstens één sleutel in, of haal `profile` weg."),
+        lambda p: edit(p, "docs/zorg/pagina.md", "doelgroepen: [zorg]", "doelgroepen: [zorg]\nalleen_bij_profiel: {}"),
+        "zorg", ("docs/zorg/pagina.md", "alleen_bij_profiel:"),
+        "`alleen_bij_profiel` is leeg. Vul minstens één sleutel in, of haal `alleen_bij_profiel` weg."),
     "unknown_variable_key": (
         lambda p: append(p, "variants/politie.yml", "  contacten:\n    woordvoeder:\n      naam: X\n"),
         "politie", ("variants/politie.yml", "woordvoeder:"),
@@ -106,22 +106,18 @@ CASES = {
         lambda p: append(p, "docs/index.md", "\nMeer bij {{ organisatie.naam }.\n"),
         "medewerkers", ("docs/index.md", "Meer bij"),
         "de code tussen accolades is ongeldig (Jinja meldt: unexpected '}')"),
-    "heading_anchor_opens_a_jinja_comment": (
-        lambda p: append(p, "docs/index.md", "\n## Contact {#contact}\n\nBel ons.\n"),
-        "medewerkers", ("docs/index.md", "{#contact}"),
-        "`{#` opent een Jinja-commentaar en verbergt alle tekst erna. Schrijf een koptekst-anker als `{: #naam }`"),
     "invalid_yaml_in_a_variant_file": (
         lambda p: edit(p, "variants/zorg.yml", "titel:", "titel: Zorg\n  extra: [open"),
         "zorg", ("variants/zorg.yml", "extra:"),
         "de YAML is ongeldig"),
     "invalid_front_matter": (
-        lambda p: edit(p, "docs/zorg/pagina.md", "owner: communicatie", "owner: communicatie: hr"),
-        "zorg", ("docs/zorg/pagina.md", "owner:"),
+        lambda p: edit(p, "docs/zorg/pagina.md", "eigenaar: communicatie", "eigenaar: communicatie: hr"),
+        "zorg", ("docs/zorg/pagina.md", "eigenaar:"),
         "de YAML is ongeldig"),
     "link_to_a_page_excluded_from_this_audience": (
         lambda p: append(p, "docs/index.md", "\nLees ook [de zorgpagina](zorg/pagina.md).\n"),
         "medewerkers", ("docs/index.md", "zorg/pagina.md"),
-        'de link naar zorg/pagina.md werkt niet op de site `medewerkers`: die pagina is alleen voor zorg. Zet de link binnen `{% if voor("zorg") %} ... {% endif %}`'),
+        'de link naar zorg/pagina.md werkt niet op de site `medewerkers`: die pagina is alleen voor zorg. Zet de link binnen `{% if voor("zorg") %} ... {% endif %}`, of voeg `medewerkers` toe aan `doelgroepen`'),
     "link_to_a_page_excluded_by_the_policy_profile": (
         lambda p: append(p, "docs/index.md", "\nLees ook [toezicht](hard.md).\n"),
         "medewerkers", ("docs/index.md", "hard.md"),
@@ -132,7 +128,7 @@ CASES = {
         "`organisatie.land` kan nooit `NLD` zijn: kies uit BE, NL. Bedoelde je `NL`?"),
     "page_missing_from_the_navigation": (
         lambda p: (p / "docs" / "extra.md").write_text(
-            "---\ntitle: Extra\naudiences: [iedereen]\nowner: hr\nlast_reviewed_on: 2026-11-20\n---\n\n# Extra\n"),
+            "---\ntitle: Extra\ndoelgroepen: [iedereen]\neigenaar: hr\nnagekeken_op: 2026-11-20\n---\n\n# Extra\n"),
         "medewerkers", ("mkdocs.yml", None),
         "de pagina extra.md staat niet in de navigatie. Voeg `- extra.md` toe onder `nav:` in mkdocs.yml"),
     "error_while_filling_in_a_page": (
@@ -173,6 +169,22 @@ def test_unknown_variant_on_the_command_line_is_refused_with_a_suggestion(mini):
     assert ("variants/zorgg.yml: er is geen variant `zorgg`. Bedoelde je `zorg`? Bestaande varianten: "
             "ambassadeurs, medewerkers, politie, zorg.") in result.stderr
     assert snapshot(mini / "site") == before
+
+
+def test_a_misspelt_variant_gets_the_close_name_and_no_advice_to_create_the_misspelling(mini):
+    result = run_cli(mini, "politei")
+    assert result.returncode == 2
+    assert "er is geen variant `politei`. Bedoelde je `politie`?" in result.stderr
+    assert "--nieuw politei" not in result.stderr and "--new politei" not in result.stderr
+
+
+def test_a_variant_name_close_to_nothing_is_told_how_to_create_it(mini):
+    """The twin: without a close name, making the variant is the likely wish."""
+    result = run_cli(mini, "jeugddienst")
+    assert result.returncode == 2
+    assert "er is geen variant `jeugddienst`. Bestaande varianten:" in result.stderr
+    assert "Bedoelde je" not in result.stderr
+    assert "`python3 build_variants.py --nieuw jeugddienst --doelgroep DOELGROEP`" in result.stderr
 
 
 def test_a_missing_variant_file_is_reported_like_an_unknown_variant(mini):

@@ -44,10 +44,10 @@ def test_every_module_has_valid_front_matter():
 
 def test_front_matter_without_an_owner_is_refused():
     broken = module_source.read(PROJECT, REPO / "docs" / "basis" / "werkchats.md")
-    del broken.meta["owner"]
+    del broken.meta["eigenaar"]
     problems = module_source.check_front_matter(broken, module_source.front_matter_schema(PROJECT.audiences()))
     assert [p.message for p in problems] == [
-        "de verplichte sleutel `owner` ontbreekt. Voeg ze toe in de front matter bovenaan de pagina "
+        "de verplichte sleutel `eigenaar` ontbreekt. Voeg ze toe in de front matter bovenaan de pagina "
         "(zie sjablonen/module.md). Uitleg: Wie de pagina inhoudelijk beheert: een aanspreekpunt zoals communicatie of hr."]
 
 
@@ -81,7 +81,7 @@ def test_module_names_no_organisation_specific_detail_literally(module):
 
 def test_this_repositorys_own_variants_pass_every_check():
     """In a fork these are the fork's own variables and variants: they must pass too."""
-    result = run_cli(REPO, "--check")
+    result = run_cli(REPO, "--controleer")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

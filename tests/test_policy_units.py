@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from policy_sites import links, nav, writer_helpers
-from policy_sites.project import deep_merge
+from policy_sites import navigation, writer_helpers
+from policy_sites.variants import deep_merge
 
 
 def test_a_variant_overrides_one_key_and_keeps_its_neighbours():
@@ -21,12 +21,12 @@ def test_a_variant_replaces_a_list_whole_rather_than_appending():
 
 def test_pruning_drops_excluded_pages_and_sections_left_empty():
     menu = ["index.md", {"Zorg": ["zorg/a.md", "zorg/b.md"]}, {"Basis": ["basis/x.md", "zorg/c.md"]}]
-    assert nav.prune(menu, {"zorg/a.md", "zorg/b.md", "zorg/c.md"}) == ["index.md", {"Basis": ["basis/x.md"]}]
+    assert navigation.prune(menu, {"zorg/a.md", "zorg/b.md", "zorg/c.md"}) == ["index.md", {"Basis": ["basis/x.md"]}]
 
 
 def test_pruning_keeps_everything_when_nothing_is_excluded():
     menu = ["index.md", {"Zorg": ["zorg/a.md"]}, {"Extern": "https://example.org/a.md"}]
-    assert nav.prune(menu, set()) == menu
+    assert navigation.prune(menu, set()) == menu
 
 
 def test_voor_is_true_only_on_the_named_audiences_sites():
@@ -61,6 +61,6 @@ def test_contact_refuses_an_unknown_contact_point():
 
 
 def test_links_are_resolved_relative_to_the_page_and_external_links_are_ignored():
-    found = links.targets("[a](../basis/x.md#kop) [b](https://e.org/y.md) [c]: zorg/z.md", "zorg/p.md")
+    found = navigation.targets("[a](../basis/x.md#kop) [b](https://e.org/y.md) [c]: zorg/z.md", "zorg/p.md")
     assert found == [("../basis/x.md", "basis/x.md")]
-    assert links.targets("[c]: ../zorg/z.md\n", "basis/p.md") == [("../zorg/z.md", "zorg/z.md")]
+    assert navigation.targets("[c]: ../zorg/z.md\n", "basis/p.md") == [("../zorg/z.md", "zorg/z.md")]
