@@ -3,6 +3,7 @@ no country's or sector's law or words reach another's site, and every mistake in
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import shutil
 from pathlib import Path
@@ -21,6 +22,9 @@ FORKS = Path(__file__).parent / "forks"
 # Words that frame staff as civil servants; a private employer's site never shows them.
 PUBLIC_FRAMING = ("ambtenaar", "ambtenaren", "ambtenarenwet", "ambtenaarschap", "statuut", "statutair",
                   "tuchtstraf")
+# Country words that are also ordinary Dutch in the other country: "klacht" is a complaint everywhere, and
+# "112" is the emergency number in both (Belgium adds 101).
+SHARED_DUTCH = {"klacht", "112"}
 
 
 # --- The registry itself ---------------------------------------------------------------------------
@@ -76,18 +80,23 @@ def kinds_built(tmp_path_factory) -> Path:
             soort = police if audience == "politie" else kind
             if audience == "politie" and kind != police:
                 continue
+            # The example city's own words (its tone of voice) would read as shared text: give a neutral one.
             (project / "variants" / f"{kind}-{audience}.yml").write_text(yaml.safe_dump({
                 "doelgroep": audience, "titel": f"Beleid {kind} {audience}", "beschrijving": f"Voor {audience}.",
-                "variabelen": {"organisatie": {"soort": soort}}}, allow_unicode=True), encoding="utf-8")
+                "variabelen": {"organisatie": {"soort": soort}, "toon": "Vriendelijk en duidelijk, met je en jij."}},
+                allow_unicode=True), encoding="utf-8")
     result = run_cli(project, "--zonder-downloads")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
 
 def site_text(site: Path) -> str:
-    """The readable text of every page, as one lower-case string."""
+    """The readable text of every page, as one lower-case string; not the Bronnen page, which quotes the
+    formal names of laws (a Dutch law on doxing names civil servants among the protected professions)."""
     parts = []
     for page in sorted(site.rglob("index.html")):
+        if page.parent.name == "bronnen":
+            continue
         body = re.search(r"<article[^>]*>(.*?)</article>", page.read_text(encoding="utf-8"), re.S)
         if body:
             parts.append(re.sub(r"<[^>]+>", " ", body.group(1)))
@@ -95,13 +104,16 @@ def site_text(site: Path) -> str:
 
 
 def only_for(predicate) -> tuple[set[str], set[str]]:
-    """Fact texts and words used only by kinds for which `predicate(kind)` holds."""
+    """Fact texts, and words of a country (`per_land`), used only by kinds for which `predicate(kind)` holds."""
     inside = {k for k in KINDS if predicate(k)}
     facts_in = {f.text for fs in REGISTRY.facts.values() for f in fs if set(f.kinds) <= inside}
     facts_out = {f.text for fs in REGISTRY.facts.values() for f in fs if not set(f.kinds) <= inside}
-    words_in = {REGISTRY.word(w, k) for w in REGISTRY.words for k in inside}
-    words_out = {REGISTRY.word(w, k) for w in REGISTRY.words for k in KINDS if k not in inside}
-    return facts_in - facts_out, words_in - words_out
+    lands = {REGISTRY.kinds[k]["land"] for k in inside}
+    by_country = [spec for spec in REGISTRY.words.values() if spec.get("per_land")]
+    words_in = {spec["per_land"].get(land, spec["standaard"]) for spec in by_country for land in lands}
+    words_out = {spec["per_land"].get(land, spec["standaard"]) for spec in by_country for land in {"BE", "NL"} - lands}
+    facts = {t for t in facts_in - facts_out - SHARED_DUTCH if not any(t in other for other in facts_out)}
+    return facts, words_in - words_out - SHARED_DUTCH
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -126,14 +138,13 @@ def test_no_fact_or_word_of_one_country_reaches_a_site_of_the_other(kinds_built,
 
 
 def test_a_private_employers_site_never_calls_its_staff_civil_servants(kinds_built):
-    facts, words = only_for(lambda k: REGISTRY.kinds[k]["publiek"])
+    facts, _ = only_for(lambda k: REGISTRY.kinds[k]["publiek"])
     private = [s for s in kinds_built.iterdir() if not REGISTRY.kinds[s.name.rsplit("-", 1)[0]]["publiek"]]
     assert private
     for site in private:
         text = site_text(site)
         leaked = [w for w in PUBLIC_FRAMING if re.search(rf"\b{w}\b", text)]
         leaked += [t for t in facts if re.sub(r"\s+", " ", t).lower() in text]
-        leaked += [w for w in words if re.search(rf"\b{re.escape(w.lower())}\b", text)]
         assert not leaked, (site.name, leaked)
 
 
@@ -145,13 +156,13 @@ def test_the_public_framing_check_does_see_a_civil_servant_on_a_public_site(kind
 def test_each_site_lists_the_facts_it_states_on_its_bronnen_page_with_source_and_date(kinds_built):
     for site in kinds_built.iterdir():
         page = (site / "bronnen" / "index.html").read_text(encoding="utf-8")
-        sources = re.findall(r'Bron: <a href="([^"]+)"', page)
+        sources = [html.unescape(s) for s in re.findall(r'Bron: <a href="([^"]+)"', page)]
         assert sources, site.name
         assert "nagekeken op" in page
         kind = site.name.rsplit("-", 1)[0] if not site.name.endswith("-politie") else site.name[:-len("-politie")]
         known = {f.source for f in REGISTRY.facts_for(kind)} | {f.source for f in REGISTRY.facts_for(
             POLICE_KIND[REGISTRY.kinds[kind]["land"]])}
-        assert set(sources) <= known, site.name
+        assert set(sources) <= known, (site.name, set(sources) - known)
 
 
 # --- The two forks of issue 11 ---------------------------------------------------------------------------
