@@ -231,6 +231,7 @@ contacten:
   vertrouwenspersoon: {naam: Anouk Jansen, email: vertrouwenspersoon@zilverdijk.example, telefoon: "+31 20 123 40 03"}
   privacy: {naam: Functionaris Gegevensbescherming, email: fg@zilverdijk.example, telefoon: "+31 20 123 40 04"}
   informatieveiligheid: {naam: CISO-office, email: ciso@zilverdijk.example, telefoon: "+31 20 123 40 05"}
+  dringend: {naam: Piket Zilverdijk, functie: dag en nacht bereikbaar, email: piket@zilverdijk.example, telefoon: "+31 20 123 40 99"}
 meldpunt: {naam: Meldpunt Misstanden, adres: intranet > Melden, anoniem: false}
 kanalen:
   - {platform: Instagram, naam: "@gemeentezilverdijk", adres: "https://www.instagram.com/gemeentezilverdijk"}

@@ -43,7 +43,7 @@ def watch(page, base: str, audit: Audit) -> None:
 
 # Every page of this site is crawled; of the others, one page of each kind (see crawled_pages). The
 # sites share their theme and modules, so a full crawl of all four mostly repeated the same checks.
-FULL_CRAWL = "politie"   # the most pages: its own modules and the hard profile's
+FULL_CRAWL = "medewerkers"   # the shared modules every site has; the others add their own pages
 
 
 def crawled_pages(site: Path, variant: str) -> list[str]:

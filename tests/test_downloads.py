@@ -21,6 +21,7 @@ from policy_sites import response_scheme
 from policy_sites.downloads.cache import Cache
 from policy_sites.problems import PolicyError
 from policy_sites.project import Project
+from policy_sites.schema import load_schema
 from policy_sites.variants import load_variant
 from test_preview import free_port, wait_for
 
@@ -254,13 +255,16 @@ def scheme_line(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
 
 
+# The contact points a scheme may name: those of the variables schema, in the order of the message.
+CONTACTS = sorted(load_schema("variabelen")["properties"]["contacten"]["properties"])
+
 BROKEN_SCHEMES = [
     pytest.param("        voor: [zorg]\n", "        voor: [zorgg]\n",
                  "heeft de waarde `zorgg`, maar moet een van deze zijn: iedereen, ambassadeurs, medewerkers, "
                  "politie, zorg. Bedoelde je `zorg`?", id="unknown-audience"),
     pytest.param("    contact: [privacy]\n", "    contact: [privasy]\n",
-                 "heeft de waarde `privasy`, maar moet een van deze zijn: communicatie, hr, informatieveiligheid, "
-                 "privacy, vertrouwenspersoon, woordvoerder. Bedoelde je `privacy`?", id="unknown-contact"),
+                 f"heeft de waarde `privasy`, maar moet een van deze zijn: {', '.join(CONTACTS)}. Bedoelde je `privacy`?",
+                 id="unknown-contact"),
     pytest.param("        naar: journalist-doorsturen\n", "        naar: journalist-doorsturn\n",
                  "`naar: journalist-doorsturn` wijst naar een vraag of uitkomst die niet bestaat. Bedoelde je "
                  "`journalist-doorsturen`?", id="unknown-step"),

@@ -18,7 +18,7 @@ from policy_sites.project import Project
 PROJECT = Project(REPO)
 MODULES, READ_PROBLEMS = module_source.read_all(PROJECT)
 # Pages that orient or collect scenarios rather than set a rule: they need no example situation.
-NOT_A_RULE = {"index.md", "over-dit-beleid.md", "vragen-en-antwoorden.md", "onderhoud.md"}
+NOT_A_RULE = {"index.md", "over-dit-beleid.md", "vragen-en-antwoorden.md", "onderhoud.md", "bronnen.md"}
 
 
 def slug(title: str) -> str:
