@@ -190,6 +190,7 @@ def test_the_committed_variables_reference_is_up_to_date():
 
 
 def test_a_changed_organisation_makes_the_reference_stale_until_it_is_written_again(project):
+    assert run_cli(project, "--variabelen").returncode == 0   # the committed file has its own test above
     assert run_cli(project, "--variabelen", "--controleer").returncode == 0
     organisation = project / "organisatie.yml"
     organisation.write_text(re.sub(r"^  sector: .*$", "  sector: stad", organisation.read_text(encoding="utf-8"),
