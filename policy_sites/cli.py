@@ -28,7 +28,7 @@ OLD_OPTIONS = {"--list": "--lijst", "--check": "--controleer", "--serve": "--bek
 ACTIONS = ("lijst", "controleer", "bekijk", "nieuw", "variabelen")
 # Options that belong to one action only (None: to building).
 BELONGS_TO = {"doelgroep": "nieuw", "poort": "bekijk", "zonder_downloads": None, "tegelijk": None,
-              "uitvoermap": None}
+              "uitvoermap": None, "streng": "controleer"}
 
 
 class DutchParser(argparse.ArgumentParser):
@@ -44,8 +44,9 @@ class DutchParser(argparse.ArgumentParser):
             word = unknown[1].split()[0]
             if not word.startswith("-"):
                 return f"`{word}` is hier geen geldige naam. Zet namen van varianten vóór de opties."
-            close = difflib.get_close_matches(word.split("=")[0], options, n=1, cutoff=0.6)
-            hint = f" Bedoelde je `{close[0]}`?" if close else ""
+            # compare with the old English names too: `--chek` is one letter from `--check`, now `--controleer`
+            close = difflib.get_close_matches(word.split("=")[0], options + list(OLD_OPTIONS), n=1, cutoff=0.6)
+            hint = f" Bedoelde je `{OLD_OPTIONS.get(close[0], close[0])}`?" if close else ""
             return (f"`{word}` is geen optie van {COMMAND}.{hint} Alle opties met uitleg: "
                     f"`{COMMAND} --help`.")
         missing = re.match(r"argument (\S+?)(?:/\S+)?: expected one argument", message)
@@ -85,6 +86,8 @@ def parser() -> argparse.ArgumentParser:
         "bij --nieuw: de doelgroep uit doelgroepen.yml waarvoor de site is (standaard NAAM)"))
     p.add_argument("--variabelen", action="store_true", help=(
         "schrijf VARIABELEN.md, het overzicht van alle variabelen; met --controleer: kijk alleen na of het bijgewerkt is"))
+    p.add_argument("--streng", action="store_true", help=(
+        "bij --controleer: waarschuwingen over taal en leesbaarheid tellen als fout (zo controleert een pull request)"))
     p.add_argument("--project", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     return p
 
@@ -148,7 +151,7 @@ def main(argv: list[str]) -> int:
         from .preview import serve
         return serve(project.root, args.bekijk, args.poort or 8000)
     if args.controleer:
-        return check(project, wanted)
+        return check(project, wanted, args.streng)
     return build(project, wanted, args.uitvoermap or project.root / "site", args.tegelijk or os.cpu_count() or 1,
                  not args.zonder_downloads)
 
@@ -196,7 +199,23 @@ def new(project: Project, name: str, audience: str | None) -> int:
     return 0
 
 
-def check(project: Project, names: list[str]) -> int:
+def language_warnings(project: Project) -> list:
+    """Language and readability warnings for every module, once for all sites (they share the modules)."""
+    from . import language_check
+    from .modules import read_all
+    from .variants import load_variant
+    modules, _ = read_all(project)
+    variables = []
+    for name in project.variant_names():
+        try:
+            variables.append(load_variant(project, name).variables)
+        except PolicyError:
+            pass   # reported by the check or the build itself
+    people = language_check.people(variables)
+    return [problem for module in modules for problem in language_check.check(module, people)]
+
+
+def check(project: Project, names: list[str], strict: bool = False) -> int:
     from .policy_check import check_variant
     failed = 0
     for name in names:
@@ -209,15 +228,23 @@ def check(project: Project, names: list[str]) -> int:
             failed += 1
             print(f"  FOUT  {name}", file=sys.stderr)
             print("\n".join(f"        {p}" for p in error.problems), file=sys.stderr)
+    warnings = language_warnings(project)
+    for warning in warnings:
+        print(f"{'fout' if strict else 'let op'}: {warning}", file=sys.stderr)
+    if warnings:
+        noun = ("fout" if len(warnings) == 1 else "fouten") if strict else \
+            ("waarschuwing" if len(warnings) == 1 else "waarschuwingen")
+        print(f"{len(warnings)} {noun} over taal en leesbaarheid"
+              + ("." if strict else " (met --streng tellen ze als fout)."), file=sys.stderr)
     print(f"{len(names) - failed} van {len(names)} varianten in orde.")
-    return 1 if failed else 0
+    return 1 if failed or (strict and warnings) else 0
 
 
 def build(project: Project, names: list[str], site_dir: Path, jobs: int, downloads: bool) -> int:
     from .build import build_many
     start = time.perf_counter()
     print(f"Bouwen: {', '.join(names)} ({min(jobs, len(names))} tegelijk) naar {site_dir}/", flush=True)
-    notices: set[str] = set()
+    notices: set[str] = {str(warning) for warning in language_warnings(project)}
 
     def report(result):
         notices.update(result.notices)

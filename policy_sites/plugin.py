@@ -11,7 +11,10 @@ In build order:
 - `on_files` leaves those pages out of the site (not rendered, not in search or sitemap);
 - `on_page_markdown` finds links to left-out pages, which MkDocs would only mention at INFO level;
 - `on_env`, when every page has been rendered: `<!-- reactieschema: naam -->` becomes the step-by-step
-  helper, and the downloads are made from the rendered pages and registered as generated files.
+  helper, `<!-- test-jezelf -->` the self-test (zelftest/*.yml), and the downloads are made from the
+  rendered pages and registered as generated files.
+
+The change log (wijzigingen.yml) is checked in `on_config` and given to the pages as `wijzigingen`.
 
 This module and `build.py` are the only places that touch MkDocs; the rest is plain Python.
 """
@@ -31,7 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import decision_helper, navigation, registry, response_scheme, writer_helpers
+from . import changelog, decision_helper, language_check, navigation, registry, response_scheme, self_test, writer_helpers
 from .downloads import listing
 from .downloads.cache import Cache
 from .downloads.chapters import Page
@@ -42,6 +45,7 @@ from .problems import PolicyError, Problem, not_built, raise_if_any
 from .project import Project
 from .registry import Fact
 from .schema import load_schema
+from .yaml_source import load as load_yaml
 
 SCHEME_MARK = re.compile(r"<!--\s*reactieschema:\s*(\S+)\s*-->")
 LIST_MARK = "<!-- downloads -->"
@@ -98,6 +102,7 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
         self.pages: list[tuple] = []
         self.facts_used: dict[str, dict[str, Fact]] = {}   # page -> legal facts it inserted, in order
         self.downloads_made: tuple[int, int] = (0, 0)   # made now, taken from the cache
+        self.self_test: self_test.SelfTest | None = None
 
     @property
     def is_preview(self) -> bool:
@@ -125,10 +130,18 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
                 f"de pagina {m.src} staat niet in de navigatie. Voeg `- {m.src}` toe onder `nav:` in mkdocs.yml, "
                 "op de plaats waar lezers ze zoeken.")) for m in unlisted])
 
+        try:
+            self.self_test = self_test.load_all(project, checked.audiences)
+            changes = self._changes(project, checked)
+        except PolicyError as error:
+            raise self._fail(error.problems) from None
+
         today = self.config.today or datetime.date.today()
         config.extra.update(variant.variables)
+        config.extra["wijzigingen"] = changes
         config.extra.update(doelgroep=variant.audience, alle_doelgroepen=checked.audiences, variant=variant.name,
-                            paginas=self._review_data(checked, today), oude_feiten=[
+                            paginas=self._review_data(checked, today),
+                            leesbaarheid={m.src: _figures(m) for m in checked.included}, oude_feiten=[
                                 {"sleutel": f.key, "formeel": f.formal, "bron": f.source, "nagekeken": f.checked_on,
                                  "bestand": f.file} for f in registry.stale(
                                     checked.registry.facts_for(checked.kind), today,
@@ -158,6 +171,21 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
             config.site_url = variant.variables["organisatie"]["intranet"] + variant.name + "/"
         config.nav = navigation.prune(config.nav, checked.excluded)
         return config
+
+    @staticmethod
+    def _changes(project: Project, checked: CheckedVariant) -> list[dict]:
+        """The change log for this site's pages; its newest version must be the one organisatie.yml names."""
+        log = changelog.load(project)
+        if log is None:
+            return []
+        own, _ = load_yaml(project.organisation_file, project.rel(project.organisation_file))
+        if not changelog.applies(log, ((own or {}).get("organisatie") or {}).get("naam", "")):
+            return []   # a fork's inherited history: not this organisation's versions
+        variables = checked.variant.variables
+        raise_if_any(changelog.agreement_problems(
+            project, log, variables, project.variants_dir / f"{checked.variant.name}.yml"))
+        titles = {m.src: m.meta["title"] for m in checked.included}
+        return changelog.for_site(log, titles, variables["beleid"]["goedgekeurd_door"])
 
     @staticmethod
     def _review_data(checked: CheckedVariant, day: datetime.date) -> dict:
@@ -221,6 +249,9 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
         sources = next((page for page, _ in self.pages if page.content and SOURCES_MARK in page.content), None)
         if sources:   # first: the downloads carry this page as an appendix
             sources.content = sources.content.replace(SOURCES_MARK, self._sources_html(sources))
+        tested = [page for page, _ in self.pages if page.content and self_test.MARK in page.content]
+        for page in tested:   # before the downloads: the team-meeting PDF prints the test from this page
+            page.content = page.content.replace(self_test.MARK, self._self_test_html(page, files))
         marked = [page for page, _ in self.pages if page.content and SCHEME_MARK.search(page.content)]
         listed = next((page for page, _ in self.pages if page.file.src_uri == DOWNLOADS_PAGE), None)
         if not (marked or listed):
@@ -230,6 +261,26 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
             page.content = SCHEME_MARK.sub(lambda m: self._helper(m, page, schemes, config, files), page.content)
         if listed:
             self._downloads(listed, schemes, config, files)
+
+    def _self_test_html(self, page, files) -> str:
+        """The self-test of this site's audience, its texts filled in, each `meer:` linked from this page."""
+        if self.self_test is None:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            raise PolicyError([Problem(f"docs/{page.file.src_uri}", navigation.line_of(source, self_test.MARK), (
+                f"er zijn geen vragen voor `{self_test.MARK}`. Zet ze in {self_test.FOLDER}/zelftest.yml, of "
+                "haal de regel weg."))])
+        variant = self.checked.variant
+        test = self.self_test.for_site(variant.audience)
+        raise_if_any(self_test.page_problems(test, variant.name, {f.src_uri for f in files.documentation_pages()}))
+        helpers = writer_helpers.macros(variant.variables, variant.audience, self.checked.audiences, self.checked.registry)
+        test = self_test.render(test, variant.variables, helpers)
+        links = {}
+        for question in test.questions:
+            target = files.get_file_from_path(question.more)
+            links[question.more] = (target.url_relative_to(page.file), target.page.title)
+        here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        assets = posixpath.relpath("assets", here or ".")
+        return self_test.html(test, links, assets + "/")
 
     def _sources_html(self, here) -> str:
         """Every legal fact this site states, with its source and date, grouped by the page that states it."""
@@ -295,6 +346,17 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
         folder = posixpath.relpath(FOLDER, here or ".")
         page.content = page.content.replace(
             LIST_MARK, listing.html(made, "" if folder == "." else folder + "/", without_files))
+
+
+_FIGURES: dict[tuple, dict] = {}
+
+
+def _figures(module) -> dict:
+    """Readability figures of a module for the Onderhoud page, computed once per text in this process."""
+    key = (module.src, module.text)
+    if key not in _FIGURES:
+        _FIGURES[key] = language_check.figures(module)
+    return _FIGURES[key]
 
 
 def _with_section(items, section):

@@ -33,6 +33,11 @@ SITE_NAMES = {
     "variant": "De naam van deze site: het bestand in `variants/` zonder .yml.",
     "paginas": ("Per pagina van deze site (sleutel: het pad in docs/): `titel`, `pad`, `eigenaar`, "
                 "`nagekeken` (datum), `herzien_voor` (datum) en `te_laat` (true als de datum voorbij is)."),
+    "leesbaarheid": ("Per pagina van deze site (sleutel: het pad in docs/): `woorden`, `zinnen`, `woorden_per_zin`, "
+                     "`lange_zinnen` (meer dan 30 woorden) en `leesgemak` (Flesch-Douma: 60 tot 80 is vlot leesbaar)."),
+    "wijzigingen": ("Elke versie uit wijzigingen.yml, de nieuwste eerst: `versie`, `datum`, `goedgekeurd_door` en "
+                    "`wijzigingen`, met alleen de wijzigingen die een pagina van deze site raken: `tekst` en "
+                    "`paginas` (elk met `pad` en `titel`)."),
     "oude_feiten": ("De wettelijke feiten van deze soort organisatie die langer dan `beleid.feiten_nakijken_na_maanden` "
                     "geleden nagekeken zijn, oudste eerst: `sleutel`, `formeel`, `bron`, `nagekeken`, `bestand`."),
 }

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-AUDIENCES = ["medewerkers", "ambassadeurs", "zorg", "politie"]
+AUDIENCES = ["medewerkers", "ambassadeurs", "zorg", "politie", "communicatie"]
 VARIANTS = AUDIENCES  # the default variants are named after their audience
 IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "*.egg-info", "bench",
                                 ".cache", "test-screenshots")

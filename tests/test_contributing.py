@@ -142,7 +142,7 @@ def test_scaffold_refuses_an_unknown_audience_with_a_suggestion(project):
 
     assert result.returncode == 2
     assert ("doelgroepen.yml: `zorgg` is geen bekende doelgroep. Bedoelde je `zorg`? Kies met `--doelgroep` "
-            "een van deze: ambassadeurs, medewerkers, politie, zorg.") in result.stderr
+            "een van deze: ambassadeurs, communicatie, medewerkers, politie, zorg.") in result.stderr
     assert not (project / "variants" / "zorg-oost.yml").exists()
 
 

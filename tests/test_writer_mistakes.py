@@ -128,3 +128,44 @@ def test_a_role_with_brackets_is_shown_once_in_a_contact_line(mini):
     assert result.returncode == 0, result.stderr
     page = (mini / "site" / "zorg" / "index.html").read_text(encoding="utf-8")
     assert "vertrouwenspersoon (VP):" in page and "(VP))" not in page
+
+
+# --- Language and readability: warnings by default, errors with --streng (the pull-request check) ----------
+
+ENGLISH = ("\nThis paragraph explains in English how employees should behave on social media when they talk "
+           "about their work, which nobody reading this Dutch policy expects to find here.\n")
+
+
+def test_an_english_paragraph_is_named_with_its_line_and_fails_the_strict_check(mini):
+    _append(mini / "docs" / "index.md", ENGLISH)
+    line = _line(mini / "docs" / "index.md", "This paragraph")
+    result = run_cli(mini, "--controleer")
+    assert result.returncode == 0, result.stderr
+    assert f"let op: docs/index.md:{line}: deze alinea lijkt Engels, niet Nederlands." in result.stderr
+    strict = run_cli(mini, "--controleer", "--streng")
+    assert strict.returncode == 1
+    assert f"fout: docs/index.md:{line}: deze alinea lijkt Engels" in strict.stderr
+
+
+def test_the_same_paragraph_in_dutch_passes_the_strict_check(mini):
+    _append(mini / "docs" / "index.md", "\nDeze alinea legt in gewoon Nederlands uit hoe je je gedraagt op sociale "
+                                        "media als je over je werk praat.\n")
+    result = run_cli(mini, "--controleer", "--streng")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_sentence_far_above_b1_length_is_named(mini):
+    long = " ".join(["woord"] * 40)
+    _append(mini / "docs" / "index.md", f"\nDit is een zin met {long} erin.\n")
+    result = run_cli(mini, "--controleer")
+    assert "telt 46 woorden. Knip ze in twee of drie zinnen" in result.stderr
+
+
+def test_a_persons_name_typed_by_hand_is_named_with_the_forks_own_contact_and_the_variable(mini):
+    _replace(mini / "organisatie.yml", "    naam: Lotte Verhaegen", "    naam: Anna de Wit")
+    _append(mini / "docs" / "index.md", "\nBel Anna de Wit als een journalist belt. Lotte Verhaegen is al lang weg.\n")
+    result = run_cli(mini, "--controleer")
+    line = _line(mini / "docs" / "index.md", "Anna de Wit")
+    assert (f"docs/index.md:{line}: de naam `Anna de Wit` staat er met de hand. Schrijf "
+            "`{{ contacten.woordvoerder.naam }}`") in result.stderr
+    assert "Lotte Verhaegen` staat er met de hand" not in result.stderr
