@@ -25,7 +25,7 @@ OLD_OPTIONS = {"--list": "--lijst", "--check": "--controleer", "--serve": "--bek
                "--new": "--nieuw", "--variables": "--variabelen", "--jobs": "--tegelijk",
                "--site-dir": "--uitvoermap"}
 # The actions; at most one per call, except `--variabelen --controleer` (is VARIABELEN.md up to date?).
-ACTIONS = ("lijst", "controleer", "bekijk", "nieuw", "variabelen")
+ACTIONS = ("lijst", "controleer", "bekijk", "nieuw", "variabelen", "verschil")
 # Options that belong to one action only (None: to building).
 BELONGS_TO = {"doelgroep": "nieuw", "poort": "bekijk", "zonder_downloads": None, "tegelijk": None,
               "uitvoermap": None, "streng": "controleer"}
@@ -84,6 +84,9 @@ def parser() -> argparse.ArgumentParser:
         "maak variants/NAAM.yml voor een nieuwe site, met elke variabele in commentaar erin"))
     p.add_argument("--doelgroep", metavar="DOELGROEP", help=(
         "bij --nieuw: de doelgroep uit doelgroepen.yml waarvoor de site is (standaard NAAM)"))
+    p.add_argument("--verschil", nargs="+", metavar="VERSIE", help=(
+        "VAN [TOT]: wat er per site verandert tussen twee git-versies (TOT is standaard HEAD), als één "
+        "HTML-rapport in site/verschil-VAN-TOT/index.html"))
     p.add_argument("--variabelen", action="store_true", help=(
         "schrijf VARIABELEN.md, het overzicht van alle variabelen; met --controleer: kijk alleen na of het bijgewerkt is"))
     p.add_argument("--streng", action="store_true", help=(
@@ -136,6 +139,8 @@ def main(argv: list[str]) -> int:
         return 2
     if args.variabelen:
         return variables(project, args.controleer)
+    if args.verschil:
+        return difference(project, args.verschil)
     if args.nieuw:
         return new(project, args.nieuw, args.doelgroep)
     names = project.variant_names()
@@ -154,6 +159,22 @@ def main(argv: list[str]) -> int:
         return check(project, wanted, args.streng)
     return build(project, wanted, args.uitvoermap or project.root / "site", args.tegelijk or os.cpu_count() or 1,
                  not args.zonder_downloads)
+
+
+def difference(project: Project, revisions: list[str]) -> int:
+    from .compare import run
+    if len(revisions) > 2:
+        print(f"fout: --verschil neemt één of twee versies, niet {len(revisions)}: "
+              f"`{COMMAND} --verschil VAN [TOT]`.", file=sys.stderr)
+        return 2
+    old, new = revisions[0], (revisions[1] if len(revisions) == 2 else "HEAD")
+    try:
+        out = run(project.root, old, new, project.root / "site")
+    except PolicyError as error:
+        print("\n".join(f"fout: {p.message}" for p in error.problems), file=sys.stderr)
+        return 2
+    print(f"Rapport geschreven: {project.rel(out)}. Open het in je browser; het werkt ook zonder server.")
+    return 0
 
 
 def variables(project: Project, only_check: bool) -> int:
@@ -199,9 +220,11 @@ def new(project: Project, name: str, audience: str | None) -> int:
     return 0
 
 
-def language_warnings(project: Project) -> list:
-    """Language and readability warnings for every module, once for all sites (they share the modules)."""
-    from . import language_check
+def writer_warnings(project: Project) -> list:
+    """What a writer or fork should fix but that never stops a build, once for all sites: language and
+    readability of every module, and variables new since the last upstream merge that still hold the
+    example's value."""
+    from . import language_check, upstream
     from .modules import read_all
     from .variants import load_variant
     modules, _ = read_all(project)
@@ -212,7 +235,8 @@ def language_warnings(project: Project) -> list:
         except PolicyError:
             pass   # reported by the check or the build itself
     people = language_check.people(variables)
-    return [problem for module in modules for problem in language_check.check(module, people)]
+    return ([problem for module in modules for problem in language_check.check(module, people)]
+            + upstream.example_values_in_new_variables(project))
 
 
 def check(project: Project, names: list[str], strict: bool = False) -> int:
@@ -228,13 +252,13 @@ def check(project: Project, names: list[str], strict: bool = False) -> int:
             failed += 1
             print(f"  FOUT  {name}", file=sys.stderr)
             print("\n".join(f"        {p}" for p in error.problems), file=sys.stderr)
-    warnings = language_warnings(project)
+    warnings = writer_warnings(project)
     for warning in warnings:
         print(f"{'fout' if strict else 'let op'}: {warning}", file=sys.stderr)
     if warnings:
         noun = ("fout" if len(warnings) == 1 else "fouten") if strict else \
             ("waarschuwing" if len(warnings) == 1 else "waarschuwingen")
-        print(f"{len(warnings)} {noun} over taal en leesbaarheid"
+        print(f"{len(warnings)} {noun} over taal, leesbaarheid of nieuwe variabelen"
               + ("." if strict else " (met --streng tellen ze als fout)."), file=sys.stderr)
     print(f"{len(names) - failed} van {len(names)} varianten in orde.")
     return 1 if failed or (strict and warnings) else 0
@@ -244,7 +268,7 @@ def build(project: Project, names: list[str], site_dir: Path, jobs: int, downloa
     from .build import build_many
     start = time.perf_counter()
     print(f"Bouwen: {', '.join(names)} ({min(jobs, len(names))} tegelijk) naar {site_dir}/", flush=True)
-    notices: set[str] = {str(warning) for warning in language_warnings(project)}
+    notices: set[str] = {str(warning) for warning in writer_warnings(project)}
 
     def report(result):
         notices.update(result.notices)
@@ -274,7 +298,7 @@ def build(project: Project, names: list[str], site_dir: Path, jobs: int, downloa
 def remove_orphans(site_dir: Path, names: list[str]) -> None:
     """A site whose variant file is gone would stay published with old text: take it away, and say so."""
     for folder in sorted(site_dir.iterdir()):
-        if folder.is_dir() and not folder.name.startswith(".") and folder.name not in names \
+        if folder.is_dir() and not folder.name.startswith((".", "verschil-")) and folder.name not in names \
                 and (folder / "index.html").exists():
             shutil.rmtree(folder)
             print(f"site/{folder.name}/ verwijderd: er is geen variants/{folder.name}.yml meer.", flush=True)
