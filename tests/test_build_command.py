@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 
-import pytest
 
 from conftest import SLOW, VARIANTS, built_pages, run_cli, run_command, set_plugin_option, snapshot, write_project
 
