@@ -131,8 +131,10 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
                 "op de plaats waar lezers ze zoeken.")) for m in unlisted])
 
         try:
-            self.self_test = self_test.load_all(project, checked.audiences)
-            changes = self._changes(project, checked)
+            # checked whenever a page shows them: `<!-- test-jezelf -->`, or the change page
+            shown = "".join(m.text for m in checked.modules)
+            self.self_test = self_test.load_all(project, checked.audiences) if self_test.MARK in shown else None
+            changes = self._changes(project, checked) if "wijzigingen" in shown else []
         except PolicyError as error:
             raise self._fail(error.problems) from None
 
