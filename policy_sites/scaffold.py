@@ -13,7 +13,9 @@ import yaml
 from . import yaml_source
 from .problems import PolicyError, Problem, suggestion
 from .project import AUDIENCE_NAME, Project
+from .registry import load as load_registry
 from .schema import load_schema, resolve_ref
+from .variants import variables_schema
 
 # Trailing comments start in this column, as in organisatie.yml, so the values read as a column.
 COMMENT_COLUMN = 48
@@ -46,13 +48,14 @@ def new_variant(project: Project, name: str, audience: str | None) -> Path:
             f"`--doelgroep` een van deze: {', '.join(sorted(audiences))}. Is het een nieuwe doelgroep? "
             f"Voeg dan eerst in doelgroepen.yml een regel `{audience}: wie het zijn` toe."))])
     organisation, _ = yaml_source.load(project.organisation_file, project.rel(project.organisation_file))
-    text = render(name, audience, audiences[audience], organisation if isinstance(organisation, dict) else {})
+    text = render(name, audience, audiences[audience], organisation if isinstance(organisation, dict) else {},
+                  variables_schema(load_registry(project)))
     project.variants_dir.mkdir(exist_ok=True)
     file.write_text(text, encoding="utf-8")
     return file
 
 
-def render(name: str, audience: str, who: str, organisation: dict) -> str:
+def render(name: str, audience: str, who: str, organisation: dict, schema: dict) -> str:
     variant_schema = load_schema("variant")["properties"]
     org_name = (organisation.get("organisatie") or {}).get("naam") or "de organisatie"
     head = [
@@ -78,7 +81,6 @@ def render(name: str, audience: str, who: str, organisation: dict) -> str:
             default = " false" if spec.get("type") == "boolean" else ""
             head.append(_line(f"# {key}:{default}", spec.get("description", "")))
     head.append("variabelen:")
-    schema = load_schema("variabelen")
     return "\n".join(head + _commented(schema, schema, organisation, depth=0)) + "\n"
 
 
@@ -97,7 +99,8 @@ def _entry(label: str, spec: dict, root: dict, value, depth: int, bullet: str = 
     pad = "  " * depth + bullet
     description = spec.get("description", "")
     if "properties" in spec:
-        return [_line(f"{pad}{label}", description, commented=True),
+        # A group with no value at all is commented twice, like its keys: uncommenting once keeps it out.
+        return [_line(f"{pad}{'# ' if value is None else ''}{label}", description, commented=True),
                 *_commented(spec, root, value or {}, depth + 1)]
     items = resolve_ref(spec.get("items", {}), root)
     if spec.get("type") == "array" and "properties" in items and value:

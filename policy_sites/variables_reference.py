@@ -15,7 +15,7 @@ from .schema import resolve_ref
 from .variants import variables_schema
 
 FILE_NAME = "VARIABELEN.md"
-COMMAND = "python3 build_variants.py --variables"
+COMMAND = "python3 build_variants.py --variabelen"
 
 _MISSING = object()
 

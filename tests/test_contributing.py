@@ -19,7 +19,8 @@ from policy_sites import template_check, variables_reference, writer_helpers
 from policy_sites.policy_check import check_variant
 from policy_sites.project import Project
 from policy_sites.schema import load_schema, resolve_ref
-from policy_sites.variants import load_variant
+from policy_sites.registry import load as load_registry
+from policy_sites.variants import load_variant, variables_schema
 
 TEMPLATE = REPO / "sjablonen" / "module.md"
 TEMPLATE_TITLE = "Titel van je nieuwe pagina"
@@ -40,7 +41,9 @@ def schema_paths(node: dict, root: dict, prefix: str = "") -> list[str]:
     return paths
 
 
-VARIABLES = schema_paths(load_schema("variabelen"), load_schema("variabelen"))
+# The schema as the build checks it: with the kinds of organisation and the words of this project.
+SCHEMA = variables_schema(load_registry(Project(REPO)))
+VARIABLES = schema_paths(SCHEMA, SCHEMA)
 
 
 # --- The scaffold: a new variant in one command ---------------------------------------------------
@@ -186,7 +189,7 @@ def test_a_reference_without_one_variable_is_caught():
 
 def test_the_committed_variables_reference_is_up_to_date():
     assert variables_reference.is_current(Project(REPO)), (
-        "VARIABELEN.md is verouderd. Maak het opnieuw met `python3 build_variants.py --variables`.")
+        "VARIABELEN.md is verouderd. Maak het opnieuw met `python3 build_variants.py --variabelen`.")
 
 
 def test_a_changed_organisation_makes_the_reference_stale_until_it_is_written_again(project):
