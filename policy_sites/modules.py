@@ -104,10 +104,11 @@ def read_all(project: Project) -> tuple[list[Module], list[Problem]]:
     return modules, problems
 
 
-def front_matter_schema(audiences: dict) -> dict:
+def front_matter_schema(audiences: dict, menu_groups: list[str]) -> dict:
     schema = copy.deepcopy(load_schema("module"))
     props = schema["properties"]
     props["doelgroepen"]["items"] = {"enum": [EVERYONE, *sorted(audiences)]}
+    props["menu"]["enum"] = menu_groups
     variables = load_schema("variabelen")["properties"]
     props["eigenaar"]["enum"] = sorted(variables["contacten"]["properties"])
     props["alleen_bij_profiel"].update(additionalProperties=False, properties={

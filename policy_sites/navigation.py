@@ -1,6 +1,6 @@
 """The pages of one site and the links between them.
 
-The navigation is the one in mkdocs.yml without the pages left out for this site. MkDocs reports a link
+The menu comes from menu.yml and each page's front matter, without the pages left out for this site. MkDocs reports a link
 to a left-out page only at INFO level, so `--strict` would let the site ship a dead link: we find such
 links ourselves, with their line.
 """
@@ -79,12 +79,47 @@ def prune(nav: list | None, excluded: set[str]) -> list | None:
     return kept
 
 
-def pages(nav: list | None) -> set[str]:
-    found = set()
-    for entry in nav or []:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            found |= pages(value)
-        elif _is_page(value):
-            found.add(value)
-    return found
+MENU_FILE = "menu.yml"
+
+
+def menu_entries(project) -> tuple[list[str], dict]:
+    """menu.yml: the menu's top level in order: a page on its own (`index.md`) or the name of a group."""
+    from . import yaml_source
+    from .problems import PolicyError
+    entries, lines = yaml_source.load(project.root / MENU_FILE, MENU_FILE)
+    if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
+        raise PolicyError([Problem(MENU_FILE, 1, (
+            "dit bestand moet het menu opsommen, één regel per onderdeel: `- index.md` voor een losse pagina, "
+            "`- Naam van een groep` voor een groep."))])
+    return entries, lines
+
+
+def groups(entries: list[str]) -> list[str]:
+    return [entry for entry in entries if not entry.endswith(".md")]
+
+
+def build_menu(modules, entries: list[str]) -> tuple[list, list[Problem]]:
+    """The navigation from menu.yml and each page's front matter: `menu` names its group, `volgorde` its
+    place in it (then the title). A new page needs no shared file, so two writers adding pages never
+    conflict."""
+    alone = {entry for entry in entries if entry.endswith(".md")}
+    members: dict[str, list] = {group: [] for group in groups(entries)}
+    problems = []
+    for module in modules:
+        if module.src in alone:
+            continue
+        group = module.meta.get("menu")
+        if group is None:
+            problems.append(Problem(module.rel, module.meta_lines.get(("title",)), (
+                f"de pagina staat in geen menu. Zet in de front matter `menu:` met de groep waar lezers ze "
+                f"zoeken ({', '.join(groups(entries))}), en `volgorde:` met een getal voor haar plaats daarin.")))
+        elif group in members:
+            members[group].append(module)
+    nav = []
+    for entry in entries:
+        if entry in alone:
+            nav.append(entry)
+        elif members.get(entry):
+            ordered = sorted(members[entry], key=lambda m: (m.meta.get("volgorde", 1000), m.meta.get("title", "")))
+            nav.append({entry: [m.src for m in ordered]})
+    return nav, problems

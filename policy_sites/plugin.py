@@ -122,14 +122,6 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
         except PolicyError as error:
             raise self._fail(error.problems) from None
         variant = checked.variant
-
-        listed = navigation.pages(config.nav)
-        unlisted = [m for m in checked.included if config.nav is not None and m.src not in listed]
-        if unlisted:
-            raise self._fail([Problem("mkdocs.yml", None, (
-                f"de pagina {m.src} staat niet in de navigatie. Voeg `- {m.src}` toe onder `nav:` in mkdocs.yml, "
-                "op de plaats waar lezers ze zoeken.")) for m in unlisted])
-
         try:
             # checked whenever a page shows them: `<!-- test-jezelf -->`, or the change page
             shown = "".join(m.text for m in checked.modules)
@@ -171,7 +163,7 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
             config.site_dir = str(Path(config.site_dir) / variant.name)
         if variant.variables["organisatie"]["intranet"] and not self.is_preview:
             config.site_url = variant.variables["organisatie"]["intranet"] + variant.name + "/"
-        config.nav = navigation.prune(config.nav, checked.excluded)
+        config.nav = navigation.prune(checked.nav, checked.excluded)   # menu.yml and the pages' front matter
         return config
 
     @staticmethod

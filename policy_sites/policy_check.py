@@ -24,6 +24,7 @@ class CheckedVariant:
     audiences: dict[str, str]
     modules: list[Module]
     registry: Registry
+    nav: list                      # the menu of every page, before the pages left out of this site are dropped
 
     @property
     def kind(self) -> str:
@@ -55,7 +56,8 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
     audiences = project.audiences()
     modules, problems = module_source.read_all(project)
     fragments = module_source.read_fragments(project)
-    front_matter = module_source.front_matter_schema(audiences)
+    menu, _ = navigation.menu_entries(project)
+    front_matter = module_source.front_matter_schema(audiences, navigation.groups(menu))
     vocabulary = template_check.Vocabulary(
         schema=variables_schema(registry), audiences=frozenset(audiences),
         helpers=writer_helpers.HELPERS, site_names=frozenset(writer_helpers.SITE_NAMES),
@@ -74,5 +76,6 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
                                      + template_check.check(module, vocabulary)
                                      + navigation.missing_files(module.text, module.src, project.docs_dir, module.rel))
         problems += _module_problems[key]
-    raise_if_any(problems)
-    return CheckedVariant(variant, audiences, modules, registry)
+    nav, unplaced = navigation.build_menu(modules, menu)
+    raise_if_any(problems + unplaced)
+    return CheckedVariant(variant, audiences, modules, registry, nav)

@@ -126,11 +126,16 @@ CASES = {
         lambda p: append(p, "docs/index.md", '\n{% if organisatie.land == "NLD" %}Nederland.{% endif %}\n'),
         "medewerkers", ("docs/index.md", "NLD"),
         "`organisatie.land` kan nooit `NLD` zijn: kies uit BE, NL. Bedoelde je `NL`?"),
-    "page_missing_from_the_navigation": (
+    "page_missing_from_the_menu": (
         lambda p: (p / "docs" / "extra.md").write_text(
             "---\ntitle: Extra\ndoelgroepen: [iedereen]\neigenaar: hr\nnagekeken_op: 2026-11-20\n---\n\n# Extra\n"),
-        "medewerkers", ("mkdocs.yml", None),
-        "de pagina extra.md staat niet in de navigatie. Voeg `- extra.md` toe onder `nav:` in mkdocs.yml"),
+        "medewerkers", ("docs/extra.md", "title:"),
+        "de pagina staat in geen menu. Zet in de front matter `menu:` met de groep waar lezers ze zoeken"),
+    "page_in_a_menu_group_that_does_not_exist": (
+        lambda p: (p / "docs" / "extra.md").write_text(
+            "---\ntitle: Extra\ndoelgroepen: [iedereen]\neigenaar: hr\nnagekeken_op: 2026-11-20\nmenu: Onbekend\n---\n\n# Extra\n"),
+        "medewerkers", ("docs/extra.md", "menu:"),
+        "`menu` heeft de waarde `Onbekend`, maar moet een van deze zijn: Meer."),
     "error_while_filling_in_a_page": (
         lambda p: append(p, "docs/index.md", "\nDerde kanaal: {{ kanalen[7].naam }}\n"),
         "medewerkers", ("docs/index.md", "kanalen[7]"),

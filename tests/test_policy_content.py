@@ -101,9 +101,10 @@ def test_every_page_of_a_site_is_reachable_from_its_navigation(example_project, 
 
 
 SECTOR_WORDS = {  # words that belong to one audience's own pages
-    "ambassadeurs": ["Ambassadeur zijn", "Wetboek van economisch recht"],
+    "ambassadeurs": ["Ambassadeur zijn", "Kant-en-klare berichten"],
     "zorg": ["Puurs", "Geen beelden van bewoners"],
     "politie": ["Drenthe", "Wet op het politieambt", "Chatgroepen en discriminatie"],
+    "communicatie": ["Accounts beheren", "Luisteren zonder te controleren"],
 }
 
 
@@ -121,7 +122,7 @@ def test_audience_specific_text_appears_on_its_own_site_only(real_sites, audienc
 @pytest.mark.parametrize("variant", AUDIENCES)
 def test_each_site_has_its_own_start_page_and_scenarios(real_sites, variant):
     start = (real_sites / variant / "index.html").read_text(encoding="utf-8")
-    own = {"medewerkers": None, "ambassadeurs": "ambassadeurs/vragen-van-ambassadeurs/",
+    own = {"medewerkers": None, "communicatie": None, "ambassadeurs": "ambassadeurs/vragen-van-ambassadeurs/",
            "zorg": "zorg/vragen-uit-de-zorg/", "politie": "politie/vragen-van-politiemedewerkers/"}[variant]
     if own:
         assert f'href="{own}"' in start
