@@ -28,7 +28,7 @@ from test_preview import free_port, wait_for
 SCHEME_FILE = "reactieschema/reactieschema.yml"
 KINDS = {  # file name before `-<variant>` -> what it must be
     "beleid-op-een-a4": ".pdf", "socialemediabeleid": (".pdf", ".docx"), "vragen-voor-je-team": ".pdf",
-    "reactieschema": (".pdf", ".svg")}
+    "reactieschema": (".pdf", ".svg"), "infosessie": ".pdf", "bijlage-arbeidsreglement": (".docx", ".pdf")}
 A4 = (595, 842)
 # Words of one audience's own pages and of its own branch of the response scheme.
 OWN_WORDS = {
@@ -233,12 +233,210 @@ def test_no_download_holds_text_reserved_for_another_audience(real_sites, audien
                 assert not holders, f"{word!r} in {holders} of the {variant} site"
 
 
+# --- The information session and the annex to the staff regulations -------------------------------
+
+def first_questions(site: Path, count: int = 3) -> list[str]:
+    """The first questions of the site's question pages, in the order of its menu."""
+    questions = []
+    for href in menu_hrefs(site):
+        page = site / urlsplit(urljoin("http://x/", href)).path.lstrip("/") / "index.html"
+        name = page.parent.name
+        if page.exists() and (name == "vragen-en-antwoorden" or name.startswith("vragen-")):
+            questions += [flat(unescape(re.sub(r"<[^>]+>", "", q))) for q in
+                          re.findall(r"<h3[^>]*>(.*?)<a class=\"headerlink\"", page.read_text(encoding="utf-8"))]
+    return questions[:count]
+
+
+def menu_hrefs(site: Path) -> list[str]:
+    menu = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>',
+                     (site / "index.html").read_text(encoding="utf-8"), re.S).group(0)
+    return list(dict.fromkeys(re.findall(r'href="([^"#]*)"', menu)))
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_information_session_is_a_16_9_deck_with_the_rules_three_situations_and_the_contacts(
+        real_sites, variant):
+    site = real_sites / variant
+    path = one(site, "infosessie", ".pdf")
+    reader = PdfReader(path)
+    assert 10 <= len(reader.pages) <= 15
+    for page in reader.pages:
+        width, height = (float(v) for v in page.mediabox[2:])
+        assert abs(width / height - 16 / 9) < 0.01 and width > 800
+    slides = [flat(text) for text in pdf_pages(path)]
+    own = variables(real_sites, variant)
+    assert own["organisatie"]["naam"] in slides[0] and f"versie {own['beleid']['versie']}" in slides[0]
+    assert "Het beleid in het kort" not in slides[0]
+    rules = [s for s in slides if s.startswith("De afspraken in het kort")]
+    assert rules and "Vertrouwelijk blijft vertrouwelijk." in " ".join(rules)
+    questions = first_questions(site)
+    assert len(questions) == 3
+    for number, question in enumerate(questions, start=1):
+        asked = next(n for n, s in enumerate(slides) if s.lower().startswith(f"situatie {number} van 3"))
+        assert question in slides[asked] and question in slides[asked + 1]
+        assert slides[asked + 1].lower().startswith(f"situatie {number} · het antwoord")
+    contacts = next(s for s in slides if s.startswith("Bij wie kun je terecht?"))
+    for contact in own["contacten"].values():
+        assert contact["email"] in contacts
+    assert slides[-1].startswith("Vragen?")
+    assert all(f"{n} / {len(slides)}" in s for n, s in enumerate(slides, start=1) if n > 1)
+
+
+@pytest.mark.parametrize("variant", AUDIENCES)
+def test_the_annex_has_nine_articles_in_word_and_on_a4_with_the_approval_data(real_sites, variant):
+    site = real_sites / variant
+    own = variables(real_sites, variant)
+    hard = own["profiel"]["handhaving"] == "hard"
+    document = docx.Document(one(site, "bijlage-arbeidsreglement", ".docx"))
+    articles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [a.split(".")[0] for a in articles] == [f"Artikel {n}" for n in range(1, 10)]
+    assert articles[3] == "Artikel 4. Plichten"
+    assert articles[7] == ("Artikel 8. Toezicht en gevolgen" if hard else "Artikel 8. Gevolgen")
+    word_text = text_of(one(site, "bijlage-arbeidsreglement", ".docx"))
+    name = own["organisatie"]["naam"]
+    assert f"Bijlage bij de regels voor het personeel van {name}" in word_text
+    assert "4.1. Vertel gerust over je werk." in word_text
+    assert "Lees Spreken in eigen naam" not in word_text and "Zo beter niet" not in word_text
+    beleid = own["beleid"]
+    assert f"versie {beleid['versie']} van het beleid, goedgekeurd door {beleid['goedgekeurd_door']}" in word_text
+    pdf_path = one(site, "bijlage-arbeidsreglement", ".pdf")
+    reader = PdfReader(pdf_path)
+    assert all(tuple(round(float(v)) for v in page.mediabox[2:]) == A4 for page in reader.pages)
+    pdf_text = text_of(pdf_path)
+    assert name in pdf_text and f"versie {beleid['versie']}" in pdf_text
+    assert all(f"Artikel {n}." in pdf_text for n in range(1, 10))
+
+
+HOUSE_RULES_PAGE = """---
+title: Huisregels
+doelgroepen: [iedereen]
+eigenaar: communicatie
+nagekeken_op: 2026-11-20
+---
+
+# Huisregels
+
+Uitleg voor het team.
+
+## De huisregels
+
+Welkom op de pagina's van {{ organisatie.naam }}. Reageer gerust, met respect.
+
+- Schelden en bedreigen verbergen we.
+- Persoonsgegevens van anderen halen we weg.
+
+## Twijfel je?
+
+{{ contact("communicatie") }}
+"""
+
+CRISIS_PAGE = """---
+title: Crisis
+doelgroepen: [iedereen]
+eigenaar: communicatie
+nagekeken_op: 2026-11-20
+---
+
+# Crisis
+
+Uitleg voor het team.
+
+## De checklist
+
+- Zet geplande berichten op pauze.
+- Informeer eerst de collega's.
+- Plaats binnen het uur een eerste feitelijk bericht.
+
+## Twijfel je?
+
+{{ contact("woordvoerder") }}
+"""
+
+
+def communication_project(dest: Path, crisis: str = CRISIS_PAGE) -> Path:
+    """The real modules and the example organisation, with the two pages of the communication team
+    (being written now) in a small version of their own, in the menu after the start page."""
+    project = write_project(dest)
+    (project / "docs" / "communicatie").mkdir(exist_ok=True)
+    (project / "docs" / "communicatie" / "huisregels.md").write_text(HOUSE_RULES_PAGE, encoding="utf-8")
+    (project / "docs" / "communicatie" / "crisis.md").write_text(crisis, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - index.md\n" in text
+    config.write_text(text.replace("\n  - index.md\n", "\n  - index.md\n  - communicatie/huisregels.md\n"
+                                   "  - communicatie/crisis.md\n", 1), encoding="utf-8")
+    return project
+
+
+@SLOW
+def test_the_house_rules_and_the_crisis_checklist_are_one_a4_each_where_a_site_has_the_pages(tmp_path):
+    project = communication_project(tmp_path / "project")
+    result = run_cli(project, "medewerkers")
+    assert result.returncode == 0, result.stderr
+    site = project / "site" / "medewerkers"
+    own = load_variant(Project(project), "medewerkers").variables
+    names = list(listed(site))
+    assert names[-2:] == ["huisregels-medewerkers.pdf", "crisischecklist-medewerkers.pdf"]
+    assert names.index("infosessie-medewerkers.pdf") > names.index("reactieschema-medewerkers.svg")
+    for kind, expected in (("huisregels", "Persoonsgegevens van anderen halen we weg."),
+                           ("crisischecklist", "Informeer eerst de collega's.")):
+        path = one(site, kind, ".pdf")
+        reader = PdfReader(path)
+        assert len(reader.pages) == 1
+        assert tuple(round(float(v)) for v in reader.pages[0].mediabox[2:]) == A4
+        text = text_of(path)
+        assert expected in text and own["organisatie"]["naam"] in text
+        assert f"versie {own['beleid']['versie']}" in text
+        assert "Uitleg voor het team." not in text and "Twijfel je?" not in text
+    assert f"Welkom op de pagina's van {own['organisatie']['naam']}." in text_of(one(site, "huisregels", ".pdf"))
+
+
+def test_a_site_without_the_communication_pages_has_neither_file(real_sites):
+    for variant in AUDIENCES:
+        assert not {"huisregels", "crisischecklist"} & {n.rsplit("-", 1)[0] for n in files(real_sites / variant)}
+
+
+@SLOW
+def test_a_crisis_page_without_its_checklist_heading_fails_the_build_with_the_file(tmp_path):
+    crisis = CRISIS_PAGE.replace("## De checklist", "## Checklist")
+    project = communication_project(tmp_path / "project", crisis)
+    result = run_cli(project, "medewerkers")
+    assert result.returncode != 0
+    assert ("Variant `medewerkers` is niet gebouwd: downloads/crisischecklist-medewerkers.pdf kon niet gemaakt "
+            "worden:") in result.stderr
+    assert "docs/communicatie/crisis.md: de pagina heeft geen kop `## De checklist`" in result.stderr
+
+
+def test_with_the_sources_known_a_missing_heading_points_at_the_line_of_the_nearest_one(tmp_path):
+    from policy_sites.downloads.site import Site
+    (tmp_path / "communicatie").mkdir()
+    (tmp_path / "communicatie" / "crisis.md").write_text(CRISIS_PAGE.replace("## De checklist", "## Checklist"),
+                                                         encoding="utf-8")
+    site = Site("x", "X", "", None, {}, [], docs_dir=tmp_path)
+    assert site.where("communicatie/crisis.md", "De checklist") == ("docs/communicatie/crisis.md", 12)
+    assert site.where("communicatie/crisis.md", "Iets heel anders") == ("docs/communicatie/crisis.md", 8)
+    assert Site("x", "X", "", None, {}, []).where("index.md", "De checklist") == ("docs/index.md", None)
+
+
+def test_a_start_page_without_its_key_rules_fails_the_session_and_the_annex_with_the_file(tmp_path):
+    from policy_sites.downloads import annex, session
+    from policy_sites.downloads.chapters import Page
+    from policy_sites.downloads.site import Site
+    (tmp_path / "index.md").write_text("---\ntitle: Start\n---\n\n# Start\n\n## Voor wie?\n", encoding="utf-8")
+    page = Page("index.md", "", "Start", None, '<h1 id="start">Start</h1><h2 id="voor-wie">Voor wie?</h2><p>Iedereen.</p>')
+    site = Site("x", "X", "", None, {}, [page], docs_dir=tmp_path)
+    for make in (session.job, annex.word_job):
+        with pytest.raises(PolicyError) as error:
+            make(site)
+        assert str(error.value).startswith("docs/index.md:5: de startpagina heeft geen kop `## Het beleid in het kort`")
+
+
 # --- A fork for another organisation --------------------------------------------------------------
 
 @pytest.mark.parametrize("variant", AUDIENCES)
 def test_a_fork_with_another_name_has_no_trace_of_the_example_organisation_in_any_download(fork, variant):
     texts = {name: text_of(path) for name, path in files(fork / "site" / variant).items()}
-    assert len(texts) == 6
+    assert len(texts) == 9
     for name, text in texts.items():
         assert "Lindeveld" not in text and "lindeveld" not in text, name
         assert "Zilverdijk" in text or name.startswith("reactieschema") and name.endswith(".svg"), name

@@ -11,6 +11,7 @@ character cannot make an edit miss or cut an element in half.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 from urllib.parse import urljoin, urlsplit
@@ -102,3 +103,60 @@ def _rewrite(root: HtmlElement, page: Page, inside: dict[str, str], site_url: st
             element.set("href", urljoin(site_url, path) + fragment)
         else:
             del element.attrib["href"]
+
+
+# --- Parts of a page for the short documents (slides, annex, house rules, checklist) -----------------
+
+EXAMPLE_BOXES = ("example", "success", "failure")   # a situation, a good post, a bad post: not rules
+
+
+def page_named(pages: list[Page], src: str) -> Page | None:
+    return next((page for page in pages if page.src == src), None)
+
+
+def section_body(html: str, heading_id: str, drop_examples: bool = True) -> str | None:
+    """The part of a page under the `<h2>` with this id, without the heading itself, as plain
+    printable HTML: no ¶ beside headings, links within the site reduced to their text (they point
+    nowhere on paper), and without the example boxes when `drop_examples`. None if there is no such
+    heading."""
+    part = section(html, heading_id)
+    if part is None:
+        return None
+
+    def tidy(root: HtmlElement) -> None:
+        root.remove(root[0])                            # the <h2>
+        plain(root, drop_examples)
+    return edit(part, tidy)
+
+
+def plain(root: HtmlElement, drop_examples: bool = True) -> None:
+    """Edit a fragment for paper: see `section_body`. Ids go too: fragments of several pages meet."""
+    for anchor in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")]'):
+        anchor.drop_tree()
+    if drop_examples:
+        for box in root.xpath(".//div[contains(concat(' ', @class, ' '), ' admonition ')] | .//details"):
+            if set((box.get("class") or "").split()) & set(EXAMPLE_BOXES):
+                box.drop_tree()
+    for anchor in root.xpath(".//a"):
+        href = anchor.get("href") or ""
+        if not urlsplit(href).scheme:                   # a page of the site or a place on it
+            anchor.drop_tag()
+    for element in root.iter():
+        element.attrib.pop("id", None)
+
+
+def sentences_without(text: str, openings: tuple[str, ...]) -> str:
+    """`text` without the sentences that start with one of `openings` ("Lees ..." pointers to pages)."""
+    parts = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    return " ".join(p for p in parts if p and not p.startswith(openings))
+
+
+def strip_pointers(root: HtmlElement, openings: tuple[str, ...]) -> None:
+    """Remove, in every text of the tree, the sentences that start with one of `openings`."""
+    alternatives = "|".join(re.escape(o) for o in openings)
+    pattern = re.compile(rf"(^|(?<=[.!?:])\s+)(?:{alternatives})[^.!?]*[.!?]?")
+    for element in root.iter():
+        for attribute in ("text", "tail"):
+            value = getattr(element, attribute)
+            if value and any(o in value for o in openings):
+                setattr(element, attribute, pattern.sub("", value))

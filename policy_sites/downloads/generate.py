@@ -6,7 +6,7 @@ from pathlib import Path
 
 from policy_sites.problems import PolicyError
 
-from . import flowchart, full_policy, one_pager, team_questions
+from . import annex, communication, flowchart, full_policy, one_pager, session, team_questions
 from .cache import Cache
 from .site import Site
 
@@ -59,6 +59,25 @@ def catalogue(site: Site):
                         "Het schema als stroomschema op één A4: van wat je ziet naar wat je doet."), None)
         yield (Download(f"{scheme.name}-{v}.svg", f"{scheme.title} als beeld",
                         "Hetzelfde stroomschema als SVG-beeld, scherp op elk formaat, voor een presentatie."), None)
+    yield (Download(f"infosessie-{v}.pdf", "Een informatiesessie",
+                    "Dia's om het beleid voor te stellen: de afspraken, drie situaties om te bespreken en bij wie je "
+                    "terechtkunt."),
+           lambda: session.job(site))
+    yield (Download(f"bijlage-arbeidsreglement-{v}.docx", "Bijlage bij de regels voor het personeel",
+                    "De bindende afspraken in genummerde artikels, in Word, voor de juridische dienst om aan te "
+                    "passen en op te nemen."),
+           lambda: annex.word_job(site))
+    yield (Download(f"bijlage-arbeidsreglement-{v}.pdf", "Bijlage bij de regels voor het personeel om te lezen",
+                    "Dezelfde artikels als PDF, om na te lezen of te bespreken."),
+           lambda: annex.pdf_job(site))
+    if communication.has(site, communication.HOUSE_RULES):
+        yield (Download(f"huisregels-{v}.pdf", "Huisregels voor onze pagina's",
+                        "De huisregels voor het publiek op één A4, klaar om te publiceren bij onze accounts."),
+               lambda: communication.house_rules_job(site))
+    if communication.has(site, communication.CHECKLIST):
+        yield (Download(f"crisischecklist-{v}.pdf", "Crisischecklist",
+                        "Wat je doet bij een crisis op de officiële accounts, op één A4, met vakjes om af te vinken."),
+               lambda: communication.checklist_job(site))
 
 
 def generate(site: Site, cache: Cache) -> list[tuple[Download, bytes]]:

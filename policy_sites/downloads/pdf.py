@@ -21,11 +21,16 @@ def write(source: str) -> bytes:
 
 def write_one_page(sources: list[str], where: str, too_long: str) -> bytes:
     """The first of `sources` (each a little smaller than the one before) that fits on one page."""
+    return write_fitting(sources, 1, where, too_long)
+
+
+def write_fitting(sources: list[str], pages: int, where: str, too_long: str) -> bytes:
+    """The first of `sources` (each a little smaller than the one before) that takes at most `pages` pages."""
     low, high, fits = 0, len(sources) - 1, None      # halve the range: a layout takes a second
     while low <= high:
         middle = (low + high) // 2
         document = _html(sources[middle]).render()
-        if len(document.pages) == 1:
+        if len(document.pages) <= pages:
             fits, high = document, middle - 1
         else:
             low = middle + 1
