@@ -324,7 +324,8 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
         variables = {key: config.extra[key] for key in load_schema("variabelen")["properties"]}
         site = Site(self.config.variant, config.site_name, config.site_description or "", config.site_url or None,
                     variables, [Page(p.file.src_uri, p.url, p.title, section, p.content)
-                                for p, section in self.pages if p is not page], list(schemes.values()))
+                                for p, section in self.pages if p is not page], list(schemes.values()),
+                    docs_dir=Path(config.docs_dir))
         without_files = self.is_preview or not self.config.downloads
         if without_files:
             made = [download for download, _ in catalogue(site)]
