@@ -108,8 +108,11 @@ def set_plugin_option(project: Path, option: str, value: str) -> None:
 
 
 def set_nav(project: Path, pages: list[str]) -> None:
-    """A menu of these pages, each on its own, in this order, and one group `Meer` for pages a test adds."""
-    (project / "menu.yml").write_text("".join(f"- {page}\n" for page in pages) + "- Meer\n", encoding="utf-8")
+    """A menu of these pages, each on its own, in this order, then the real menu's groups for pages a test adds."""
+    groups = [line for line in (REPO / "menu.yml").read_text(encoding="utf-8").splitlines()
+              if line.startswith("- ") and not line.endswith(".md")]
+    (project / "menu.yml").write_text("".join(f"- {page}\n" for page in pages) + "\n".join(groups) + "\n",
+                                      encoding="utf-8")
 
 
 def write_project(dest: Path, docs: dict[str, str] | None = None) -> Path:
@@ -252,6 +255,8 @@ beschrijving: Afspraken over sociale media voor {audience}.
 # Hard and legal for the sectors, so that every legal branch of the text is built and checked too.
 FORK_STRICT = ("variabelen:\n  profiel: {sturing: regels, openheid: gesloten, handhaving: hard, stijl: juridisch, "
                "bereik: iedereen}\n")
+# The police site of a Dutch organisation is the Dutch police: an employer of its own kind, with its own law.
+FORK_POLICE = "  organisatie: {soort: nl-politie}\n"
 
 
 @pytest.fixture(scope="session")
@@ -263,6 +268,7 @@ def fork(tmp_path_factory) -> Path:
     (project / "organisatie.yml").write_text(FORK_ORGANISATION, encoding="utf-8")
     for audience in AUDIENCES:
         extra = FORK_STRICT if audience in ("zorg", "politie") else ""
+        extra += FORK_POLICE if audience == "politie" else ""
         (project / "variants" / f"{audience}.yml").write_text(
             FORK_VARIANT.format(audience=audience, extra=extra), encoding="utf-8")
     result = run_cli(project)

@@ -15,7 +15,9 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # First visit of a start page, nothing cached: what a phone on a slow intranet has to fetch. Most
 # of it is the theme and the search index (the whole policy text, which makes search work offline).
 BUDGET_REQUESTS = 16
-BUDGET_BYTES = 600_000   # uncompressed; about a third of that when the server compresses
+# Uncompressed; about a third of that when the server compresses. Raised from 600 000 when the policy grew
+# from 45 to more than 70 pages per site (the search index grows with the text).
+BUDGET_BYTES = 700_000
 
 
 @dataclass
@@ -95,7 +97,8 @@ def test_the_crawl_covers_every_page_of_one_site_and_every_kind_of_page_of_the_o
                 "onderhoud.md"} <= crawled, variant
         assert any(src.startswith("basis/") for src in crawled), variant
         if variant != "medewerkers":   # the sites with pages of their own
-            assert any(src.startswith(f"{variant}/vragen-") for src in crawled), variant
+            if variant != "communicatie":   # the only one without a question page of its own
+                assert any(src.startswith(f"{variant}/vragen-") for src in crawled), variant
             assert any(src.startswith(f"{variant}/") and "/vragen-" not in src for src in crawled), variant
 
 

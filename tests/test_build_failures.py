@@ -49,7 +49,7 @@ CASES = {
     "unknown_audience_in_front_matter": (
         lambda p: edit(p, "docs/zorg/pagina.md", "doelgroepen: [zorg]", "doelgroepen: [zorgg]"),
         "zorg", ("docs/zorg/pagina.md", "doelgroepen:"),
-        "`doelgroepen[0]` heeft de waarde `zorgg`, maar moet een van deze zijn: iedereen, ambassadeurs, medewerkers, politie, zorg. Bedoelde je `zorg`?"),
+        "`doelgroepen[0]` heeft de waarde `zorgg`, maar moet een van deze zijn: iedereen, ambassadeurs, communicatie, medewerkers, politie, zorg. Bedoelde je `zorg`?"),
     "unknown_audience_in_fragment_condition": (
         lambda p: append(p, "docs/index.md", '\n{% if voor("politei") %}Tekst.{% endif %}\n'),
         "medewerkers", ("docs/index.md", "politei"),
@@ -135,7 +135,7 @@ CASES = {
         lambda p: (p / "docs" / "extra.md").write_text(
             "---\ntitle: Extra\ndoelgroepen: [iedereen]\neigenaar: hr\nnagekeken_op: 2026-11-20\nmenu: Onbekend\n---\n\n# Extra\n"),
         "medewerkers", ("docs/extra.md", "menu:"),
-        "`menu` heeft de waarde `Onbekend`, maar moet een van deze zijn: Meer."),
+        "`menu` heeft de waarde `Onbekend`, maar moet een van deze zijn: Ambassadeurs, Zorg, Politie"),
     "error_while_filling_in_a_page": (
         lambda p: append(p, "docs/index.md", "\nDerde kanaal: {{ kanalen[7].naam }}\n"),
         "medewerkers", ("docs/index.md", "kanalen[7]"),
@@ -172,7 +172,7 @@ def test_unknown_variant_on_the_command_line_is_refused_with_a_suggestion(mini):
     result = run_cli(mini, "zorgg")
     assert result.returncode == 2
     assert ("variants/zorgg.yml: er is geen variant `zorgg`. Bedoelde je `zorg`? Bestaande varianten: "
-            "ambassadeurs, medewerkers, politie, zorg.") in result.stderr
+            "ambassadeurs, communicatie, medewerkers, politie, zorg. Kijk de naam na.") in result.stderr
     assert snapshot(mini / "site") == before
 
 

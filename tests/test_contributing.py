@@ -15,6 +15,7 @@ import yaml
 
 from conftest import REPO, SLOW, built_pages, mini_docs, run_cli, write_project
 from policy_sites import modules as module_source
+from policy_sites import navigation
 from policy_sites import template_check, variables_reference, writer_helpers
 from policy_sites.policy_check import check_variant
 from policy_sites.project import Project
@@ -209,7 +210,7 @@ def test_a_changed_organisation_makes_the_reference_stale_until_it_is_written_ag
 
 
 def test_every_variable_in_the_reference_says_what_it_is_for():
-    found = variables_reference.variables(load_schema("variabelen"), {})
+    found = variables_reference.variables(SCHEMA, {})
     assert [v.path for v in found if not v.meaning.strip()] == []
     assert [v.path for v in found] == VARIABLES
 
@@ -244,7 +245,7 @@ def test_the_module_template_has_valid_front_matter_and_jinja(project):
         filters=writer_helpers.FILTER_NAMES)
 
     assert module.meta["title"] == TEMPLATE_TITLE
-    assert module_source.check_front_matter(module, module_source.front_matter_schema(Project(project).audiences())) == []
+    assert module_source.check_front_matter(module, module_source.front_matter_schema(Project(project).audiences(), navigation.groups(navigation.menu_entries(Project(project))[0]))) == []
     assert template_check.check(module, vocabulary) == []
 
 
