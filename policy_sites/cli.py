@@ -240,18 +240,30 @@ def writer_warnings(project: Project) -> list:
 
 
 def check(project: Project, names: list[str], strict: bool = False) -> int:
-    from .policy_check import check_variant
-    failed = 0
+    """Everything the build would reject that needs no rendering, each problem once with its sites."""
+    from .policy_check import check_variant, link_problems
+    found: dict[str, list[str]] = {}   # problem -> the sites it stops, in order
+    notices: set[str] = set()
+    failed = []
     for name in names:
         try:
             checked = check_variant(project, name)
-            print(f"  ok    {name}")
-            for notice in checked.notices:
-                print(f"        let op: {notice}", file=sys.stderr)
+            problems = link_problems(project, checked)
+            notices.update(str(n) for n in checked.notices)
         except PolicyError as error:
-            failed += 1
+            problems = error.problems
+        for problem in problems:
+            found.setdefault(str(problem), []).append(name)
+        if problems:
+            failed.append(name)
             print(f"  FOUT  {name}", file=sys.stderr)
-            print("\n".join(f"        {p}" for p in error.problems), file=sys.stderr)
+        else:
+            print(f"  ok    {name}")
+    for problem, sites in found.items():
+        where = "elke site" if len(sites) == len(names) > 1 else ", ".join(sites)
+        print(f"fout: {problem} (site: {where})", file=sys.stderr)
+    for notice in sorted(notices):
+        print(f"let op: {notice}", file=sys.stderr)
     warnings = writer_warnings(project)
     for warning in warnings:
         print(f"{'fout' if strict else 'let op'}: {warning}", file=sys.stderr)
@@ -260,7 +272,7 @@ def check(project: Project, names: list[str], strict: bool = False) -> int:
             ("waarschuwing" if len(warnings) == 1 else "waarschuwingen")
         print(f"{len(warnings)} {noun} over taal, leesbaarheid of nieuwe variabelen"
               + ("." if strict else " (met --streng tellen ze als fout)."), file=sys.stderr)
-    print(f"{len(names) - failed} van {len(names)} varianten in orde.")
+    print(f"{len(names) - len(failed)} van {len(names)} varianten in orde.")
     return 1 if failed or (strict and warnings) else 0
 
 

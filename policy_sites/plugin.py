@@ -40,7 +40,7 @@ from .downloads.cache import Cache
 from .downloads.chapters import Page
 from .downloads.generate import FOLDER, GenerationError, catalogue, generate
 from .downloads.site import Site
-from .policy_check import CheckedVariant, check_variant
+from .policy_check import CheckedVariant, check_variant, why_absent
 from .problems import PolicyError, Problem, not_built, raise_if_any
 from .project import Project
 from .registry import Fact
@@ -219,7 +219,7 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
                 self.link_problems.append(Problem(
                     module.rel if module else page.file.src_uri,
                     navigation.line_of(module.text, written) if module else None,
-                    f"de link naar {target} werkt niet op de site `{checked.variant.name}`: {_why_absent(owner, checked)}"))
+                    f"de link naar {target} werkt niet op de site `{checked.variant.name}`: {why_absent(owner, checked)}"))
         return markdown
 
     def on_env(self, env, config, files):
@@ -361,15 +361,3 @@ def _with_section(items, section):
             yield item, section
         elif item.is_section:
             yield from _with_section(item.children, section or item.title)
-
-
-def _why_absent(target, checked: CheckedVariant) -> str:
-    """Why a page is not on this site, and the condition to put around a link to it."""
-    audience = checked.variant.audience
-    if not target.is_for_audience(audience):
-        return (f"die pagina is alleen voor {', '.join(target.audiences)}. Zet de link binnen "
-                f"`{{% if voor(\"{target.audiences[0]}\") %}} ... {{% endif %}}`, of voeg `{audience}` "
-                f"toe aan `doelgroepen` in de front matter van {target.rel}.")
-    scale, values = next(iter(target.profile.items()))
-    return (f"die pagina staat alleen op sites met het beleidsprofiel {scale}: {' of '.join(values)}. "
-            f"Zet de link binnen `{{% if profiel.{scale} == \"{values[0]}\" %}} ... {{% endif %}}`.")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from . import modules as module_source
 from . import navigation, template_check, writer_helpers
 from .modules import Module
-from .problems import raise_if_any
+from .problems import Problem, raise_if_any
 from .project import Project
 from .registry import Registry
 from .registry import load as load_registry
@@ -79,3 +79,41 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
     nav, unplaced = navigation.build_menu(modules, menu)
     raise_if_any(problems + unplaced)
     return CheckedVariant(variant, audiences, modules, registry, nav)
+
+
+def link_problems(project: Project, checked: CheckedVariant) -> list:
+    """Links to pages left out of this site, found without MkDocs: each page's Jinja is filled in for this
+    site (so a link inside `{% if voor("zorg") %}` counts only where it shows), then its links are read."""
+    import jinja2
+
+    env = jinja2.Environment(**writer_helpers.JINJA_SYNTAX, undefined=jinja2.ChainableUndefined,
+                             loader=jinja2.FileSystemLoader(project.fragments_dir))
+    env.filters.update(writer_helpers.FILTERS)
+    variables = checked.variant.variables
+    context = {**variables, "doelgroep": checked.variant.audience, "alle_doelgroepen": checked.audiences,
+               "variant": checked.variant.name,
+               **writer_helpers.macros(variables, checked.variant.audience, checked.audiences, checked.registry)}
+    excluded, by_src = checked.excluded, {m.src: m for m in checked.modules}
+    problems = []
+    for module in checked.included:
+        try:
+            text = env.from_string(module.text).render(context)
+        except Exception:   # what cannot be filled in here, the build reports with its own message
+            continue
+        for written, target in navigation.targets(text, module.src):
+            if target in excluded:
+                problems.append(Problem(module.rel, navigation.line_of(module.text, written), (
+                    f"de link naar {target} werkt niet op elke site: {why_absent(by_src[target], checked)}")))
+    return problems
+
+
+def why_absent(target: Module, checked: CheckedVariant) -> str:
+    """Why a page is not on this site, and the condition to put around a link to it."""
+    audience = checked.variant.audience
+    if not target.is_for_audience(audience):
+        return (f"die pagina is alleen voor {', '.join(target.audiences)}. Zet de link binnen "
+                f"`{{% if voor(\"{target.audiences[0]}\") %}} ... {{% endif %}}`, of voeg de doelgroep van de site "
+                f"toe aan `doelgroepen` in de front matter van {target.rel}.")
+    scale, values = next(iter(target.profile.items()))
+    return (f"die pagina staat alleen op sites met het beleidsprofiel {scale}: {' of '.join(values)}. "
+            f"Zet de link binnen `{{% if profiel.{scale} == \"{values[0]}\" %}} ... {{% endif %}}`.")

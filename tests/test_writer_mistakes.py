@@ -169,3 +169,22 @@ def test_a_persons_name_typed_by_hand_is_named_with_the_forks_own_contact_and_th
     assert (f"docs/index.md:{line}: de naam `Anna de Wit` staat er met de hand. Schrijf "
             "`{{ contacten.woordvoerder.naam }}`") in result.stderr
     assert "Lotte Verhaegen` staat er met de hand" not in result.stderr
+
+
+# --- --controleer finds what the build would reject, each problem once with its sites -------------------
+
+def test_the_check_finds_a_link_to_another_audiences_page_once_with_the_sites_it_breaks(mini):
+    _append(mini / "docs" / "index.md", "\nLees ook [de zorgpagina](zorg/pagina.md).\n")
+    line = _line(mini / "docs" / "index.md", "zorg/pagina.md")
+    result = run_cli(mini, "--controleer")
+    assert result.returncode == 1
+    message = (f"fout: docs/index.md:{line}: de link naar zorg/pagina.md werkt niet op elke site: die pagina is "
+               "alleen voor zorg. Zet de link binnen `{% if voor(\"zorg\") %} ... {% endif %}`")
+    assert result.stderr.count(message) == 1, result.stderr
+    assert "(site: ambassadeurs, communicatie, medewerkers, politie)" in result.stderr
+
+
+def test_the_same_link_inside_its_audiences_condition_passes_the_check(mini):
+    _append(mini / "docs" / "index.md", '\n{% if voor("zorg") %}Lees ook [de zorgpagina](zorg/pagina.md).{% endif %}\n')
+    result = run_cli(mini, "--controleer")
+    assert result.returncode == 0, result.stderr
