@@ -331,3 +331,34 @@ def site_url(real_sites):
     """Base URL of the real sites on a local web server, each under /beleid/<variant>/."""
     with serve_folder(real_sites) as url:
         yield url
+
+
+# --- One Dutch line per failure a writer can cause, at the end of the run ------------------------------
+
+def _writer_fixes() -> dict[str, str]:
+    """Test name -> what a writer does, from the table in CONTRIBUTING.md ("Als een test mislukt")."""
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("### Als een test mislukt", 1)[-1].split("\n## ", 1)[0]
+    return {m[1]: m[2].strip() for m in re.finditer(r"^\| `(test_\w+)` \| (.+?) \|$", section, re.M)}
+
+
+_writer_failures: list[str] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        fix = _writer_fixes().get(getattr(item, "originalname", item.name))
+        if fix:
+            param = getattr(getattr(item, "callspec", None), "id", "")
+            where = f"docs/{param}" if param.endswith(".md") else item.nodeid.split("::", 1)[0]
+            _writer_failures.append(f"{where}: {fix}")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _writer_failures:
+        terminalreporter.section("Voor schrijvers: wat je aanpast")
+        for line in dict.fromkeys(_writer_failures):
+            terminalreporter.write_line(line)
