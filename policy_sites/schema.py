@@ -123,12 +123,13 @@ def resolve_ref(schema: dict, root: dict) -> dict:
 
 
 def fill_optional(data: dict, schema: dict, root: dict | None = None) -> None:
-    """Give optional keys the value None, so `{% if organisatie.logo %}` works under strict undefined."""
+    """Give optional keys their schema default, or None, so `{% if organisatie.logo %}` works under strict
+    undefined and a default is written once, in the schema."""
     root = root or schema
     for key, sub in schema.get("properties", {}).items():
         sub = resolve_ref(sub, root)
         if key not in data:
-            data[key] = None
+            data[key] = sub.get("default")
         elif isinstance(data[key], dict):
             fill_optional(data[key], sub, root)
         elif isinstance(data[key], list) and "items" in sub:
