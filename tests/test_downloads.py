@@ -28,11 +28,13 @@ from test_preview import free_port, wait_for
 SCHEME_FILE = "reactieschema/reactieschema.yml"
 KINDS = {  # file name before `-<variant>` -> what it must be
     "beleid-op-een-a4": ".pdf", "socialemediabeleid": (".pdf", ".docx"), "vragen-voor-je-team": ".pdf",
-    "reactieschema": (".pdf", ".svg"), "infosessie": ".pdf", "bijlage-arbeidsreglement": (".docx", ".pdf")}
+    "reactieschema": (".pdf", ".svg"), "infosessie": ".pdf", "bijlage-personeelsregels": (".docx", ".pdf")}
+# Only on a site with the communication team's pages.
+COMMUNICATION_KINDS = {"huisregels": ".pdf", "crisischecklist": ".pdf"}
 A4 = (595, 842)
 # Words of one audience's own pages and of its own branch of the response scheme.
 OWN_WORDS = {
-    "zorg": ["Puurs", "Geen beelden van bewoners", "woonzorgcentrum of de thuiszorg"],
+    "zorg": ["Puurs", "Geen beelden van bewoners", "Een review, klacht of kritiek over onze zorg"],
     "politie": ["Drenthe", "Chatgroepen en discriminatie", "filmpje van een interventie"],
     "ambassadeurs": ["Ambassadeur zijn", "als ambassadeur postte"],
 }
@@ -102,7 +104,8 @@ def site_scheme(real_sites: Path, variant: str) -> response_scheme.SiteScheme:
 @pytest.mark.parametrize("variant", AUDIENCES)
 def test_each_site_offers_every_download_and_its_page_links_each_one_relatively(real_sites, variant):
     site = real_sites / variant
-    expected = {f"{kind}-{variant}{suffix}" for kind, suffixes in KINDS.items()
+    kinds = {**KINDS, **(COMMUNICATION_KINDS if variant == "communicatie" else {})}
+    expected = {f"{kind}-{variant}{suffix}" for kind, suffixes in kinds.items()
                 for suffix in ([suffixes] if isinstance(suffixes, str) else suffixes)}
     assert set(files(site)) == expected
     links = listed(site)
@@ -156,8 +159,11 @@ def test_the_full_policy_pdf_has_a_cover_contents_page_numbers_and_working_inter
     pages = [flat(text) for text in pdf_pages(one(real_sites / variant, "socialemediabeleid", ".pdf"))]
     titles = chapter_titles(real_sites / variant)
     assert variables(real_sites, variant)["organisatie"]["naam"] in pages[0] and "Versie" in pages[0]
-    assert pages[1].startswith("Inhoud") and all(title in pages[1] for title in titles)
-    assert f"pagina 3 van {len(pages)}" in pages[2]
+    # The contents may run to several pages as the policy grows: every page with dot leaders after the cover.
+    contents_pages = 1 + next(i for i, page in enumerate(pages[1:]) if "....." not in page)
+    contents = " ".join(pages[1:contents_pages])
+    assert pages[1].startswith("Inhoud") and all(title in contents for title in titles)
+    assert f"pagina {contents_pages + 1} van {len(pages)}" in pages[contents_pages]
     bookmarks = [item.title for item in reader.outline if not isinstance(item, list)]
     assert [title for title in bookmarks if title in titles] == titles
     destinations = reader.named_destinations
@@ -287,19 +293,19 @@ def test_the_annex_has_nine_articles_in_word_and_on_a4_with_the_approval_data(re
     site = real_sites / variant
     own = variables(real_sites, variant)
     hard = own["profiel"]["handhaving"] == "hard"
-    document = docx.Document(one(site, "bijlage-arbeidsreglement", ".docx"))
+    document = docx.Document(one(site, "bijlage-personeelsregels", ".docx"))
     articles = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert [a.split(".")[0] for a in articles] == [f"Artikel {n}" for n in range(1, 10)]
     assert articles[3] == "Artikel 4. Plichten"
     assert articles[7] == ("Artikel 8. Toezicht en gevolgen" if hard else "Artikel 8. Gevolgen")
-    word_text = text_of(one(site, "bijlage-arbeidsreglement", ".docx"))
+    word_text = text_of(one(site, "bijlage-personeelsregels", ".docx"))
     name = own["organisatie"]["naam"]
     assert f"Bijlage bij de regels voor het personeel van {name}" in word_text
     assert "4.1. Vertel gerust over je werk." in word_text
     assert "Lees Spreken in eigen naam" not in word_text and "Zo beter niet" not in word_text
     beleid = own["beleid"]
     assert f"versie {beleid['versie']} van het beleid, goedgekeurd door {beleid['goedgekeurd_door']}" in word_text
-    pdf_path = one(site, "bijlage-arbeidsreglement", ".pdf")
+    pdf_path = one(site, "bijlage-personeelsregels", ".pdf")
     reader = PdfReader(pdf_path)
     assert all(tuple(round(float(v)) for v in page.mediabox[2:]) == A4 for page in reader.pages)
     pdf_text = text_of(pdf_path)
@@ -312,6 +318,8 @@ title: Huisregels
 doelgroepen: [iedereen]
 eigenaar: communicatie
 nagekeken_op: 2026-11-20
+menu: Meer
+volgorde: 998
 ---
 
 # Huisregels
@@ -335,6 +343,8 @@ title: Crisis
 doelgroepen: [iedereen]
 eigenaar: communicatie
 nagekeken_op: 2026-11-20
+menu: Meer
+volgorde: 999
 ---
 
 # Crisis
@@ -360,11 +370,6 @@ def communication_project(dest: Path, crisis: str = CRISIS_PAGE) -> Path:
     (project / "docs" / "communicatie").mkdir(exist_ok=True)
     (project / "docs" / "communicatie" / "huisregels.md").write_text(HOUSE_RULES_PAGE, encoding="utf-8")
     (project / "docs" / "communicatie" / "crisis.md").write_text(crisis, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\n  - index.md\n" in text
-    config.write_text(text.replace("\n  - index.md\n", "\n  - index.md\n  - communicatie/huisregels.md\n"
-                                   "  - communicatie/crisis.md\n", 1), encoding="utf-8")
     return project
 
 
@@ -391,9 +396,11 @@ def test_the_house_rules_and_the_crisis_checklist_are_one_a4_each_where_a_site_h
     assert f"Welkom op de pagina's van {own['organisatie']['naam']}." in text_of(one(site, "huisregels", ".pdf"))
 
 
-def test_a_site_without_the_communication_pages_has_neither_file(real_sites):
+def test_a_site_without_the_communication_pages_has_neither_file_and_the_communication_site_has_both(real_sites):
     for variant in AUDIENCES:
-        assert not {"huisregels", "crisischecklist"} & {n.rsplit("-", 1)[0] for n in files(real_sites / variant)}
+        made = {n.rsplit("-", 1)[0] for n in files(real_sites / variant)}
+        assert (set(COMMUNICATION_KINDS) <= made) == (variant == "communicatie"), variant
+        assert (set(COMMUNICATION_KINDS) & made == set()) == (variant != "communicatie"), variant
 
 
 @SLOW
@@ -404,7 +411,7 @@ def test_a_crisis_page_without_its_checklist_heading_fails_the_build_with_the_fi
     assert result.returncode != 0
     assert ("Variant `medewerkers` is niet gebouwd: downloads/crisischecklist-medewerkers.pdf kon niet gemaakt "
             "worden:") in result.stderr
-    assert "docs/communicatie/crisis.md: de pagina heeft geen kop `## De checklist`" in result.stderr
+    assert re.search(r"docs/communicatie/crisis.md:\d+: de pagina heeft geen kop `## De checklist`", result.stderr)
 
 
 def test_with_the_sources_known_a_missing_heading_points_at_the_line_of_the_nearest_one(tmp_path):
@@ -413,8 +420,8 @@ def test_with_the_sources_known_a_missing_heading_points_at_the_line_of_the_near
     (tmp_path / "communicatie" / "crisis.md").write_text(CRISIS_PAGE.replace("## De checklist", "## Checklist"),
                                                          encoding="utf-8")
     site = Site("x", "X", "", None, {}, [], docs_dir=tmp_path)
-    assert site.where("communicatie/crisis.md", "De checklist") == ("docs/communicatie/crisis.md", 12)
-    assert site.where("communicatie/crisis.md", "Iets heel anders") == ("docs/communicatie/crisis.md", 8)
+    assert site.where("communicatie/crisis.md", "De checklist") == ("docs/communicatie/crisis.md", 14)
+    assert site.where("communicatie/crisis.md", "Iets heel anders") == ("docs/communicatie/crisis.md", 10)
     assert Site("x", "X", "", None, {}, []).where("index.md", "De checklist") == ("docs/index.md", None)
 
 
@@ -436,7 +443,7 @@ def test_a_start_page_without_its_key_rules_fails_the_session_and_the_annex_with
 @pytest.mark.parametrize("variant", AUDIENCES)
 def test_a_fork_with_another_name_has_no_trace_of_the_example_organisation_in_any_download(fork, variant):
     texts = {name: text_of(path) for name, path in files(fork / "site" / variant).items()}
-    assert len(texts) == 9
+    assert len(texts) == 9 + (len(COMMUNICATION_KINDS) if variant == "communicatie" else 0)
     for name, text in texts.items():
         assert "Lindeveld" not in text and "lindeveld" not in text, name
         assert "Zilverdijk" in text or name.startswith("reactieschema") and name.endswith(".svg"), name
@@ -458,9 +465,9 @@ CONTACTS = sorted(load_schema("variabelen")["properties"]["contacten"]["properti
 
 BROKEN_SCHEMES = [
     pytest.param("        voor: [zorg]\n", "        voor: [zorgg]\n",
-                 "heeft de waarde `zorgg`, maar moet een van deze zijn: iedereen, ambassadeurs, medewerkers, "
-                 "politie, zorg. Bedoelde je `zorg`?", id="unknown-audience"),
-    pytest.param("    contact: [privacy]\n", "    contact: [privasy]\n",
+                 "heeft de waarde `zorgg`, maar moet een van deze zijn: iedereen, ambassadeurs, communicatie, "
+                 "medewerkers, politie, zorg. Bedoelde je `zorg`?", id="unknown-audience"),
+    pytest.param("    contact: [privacy, dringend]\n", "    contact: [privasy, dringend]\n",
                  f"heeft de waarde `privasy`, maar moet een van deze zijn: {', '.join(CONTACTS)}. Bedoelde je `privacy`?",
                  id="unknown-contact"),
     pytest.param("        naar: journalist-doorsturen\n", "        naar: journalist-doorsturn\n",
@@ -529,7 +536,7 @@ def test_a_question_left_with_one_answer_on_some_site_is_refused(tmp_path):
     assert scheme_problems(tmp_path, questions) == [
         f"reactieschema/test.yml:5: de vraag `begin` heeft op de site voor {audience} minder dan twee antwoorden. "
         f"Voeg een antwoord toe met `voor: [{audience}]`, of laat het antwoord dat naar `begin` leidt niet voor "
-        f"{audience} gelden." for audience in ("ambassadeurs", "medewerkers", "politie")]
+        f"{audience} gelden." for audience in ("ambassadeurs", "communicatie", "medewerkers", "politie")]
 
 
 def test_a_loop_back_to_an_earlier_question_is_refused(tmp_path):
@@ -663,7 +670,7 @@ def test_the_preview_makes_no_downloads_and_says_so_on_the_downloads_page(tmp_pa
         page = wait_for(f"http://127.0.0.1:{port}/downloads/", "In het voorbeeld", seconds=60)
         assert "Het beleid op één A4" in page and ".pdf" not in page
         scheme = wait_for(f"http://127.0.0.1:{port}/reactieschema/", "data-reactieschema")
-        assert "woonzorgcentrum of de thuiszorg" in scheme
+        assert "Een review, klacht of kritiek over onze zorg" in scheme
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -683,3 +690,11 @@ def test_a_normal_build_makes_every_file_and_does_not_say_it_skipped_them(real_s
     page = (real_sites / "medewerkers" / "downloads" / "index.html").read_text(encoding="utf-8")
     assert "Zonder bestanden gebouwd" not in page
     assert len(list((real_sites / "medewerkers" / "downloads").glob("*.pdf"))) >= 4
+
+
+def test_a_download_that_would_fetch_something_from_outside_is_refused():
+    from policy_sites.downloads import pdf
+    with pytest.raises(pdf.OutsideRequest, match="https://intranet.example/stijl.css"):
+        pdf.write('<html><head><link rel="stylesheet" href="https://intranet.example/stijl.css"></head>'
+                  '<body><p>Tekst.</p></body></html>')
+    assert pdf.write("<html><body><p>Tekst.</p></body></html>").startswith(b"%PDF")

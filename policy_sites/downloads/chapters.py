@@ -85,6 +85,10 @@ def chapters(pages: list[Page], site_url: str | None) -> list[Chapter]:
 def _rewrite(root: HtmlElement, page: Page, inside: dict[str, str], site_url: str | None) -> None:
     for anchor in root.xpath('.//a[@class="headerlink"]'):   # the ¶ beside each heading on the site
         anchor.drop_tree()
+    # A page's own style sheets and scripts (the self-test's) belong to the site: a layout tool would fetch
+    # them from the site's address, a request that must never leave the build.
+    for element in root.xpath(".//link | .//script"):
+        element.drop_tree()
     for element in root.iter():
         if element.get("id") is not None:
             element.set("id", f"{page.id}--{element.get('id')}")

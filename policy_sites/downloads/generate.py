@@ -63,11 +63,11 @@ def catalogue(site: Site):
                     "Dia's om het beleid voor te stellen: de afspraken, drie situaties om te bespreken en bij wie je "
                     "terechtkunt."),
            lambda: session.job(site))
-    yield (Download(f"bijlage-arbeidsreglement-{v}.docx", "Bijlage bij de regels voor het personeel",
+    yield (Download(f"bijlage-personeelsregels-{v}.docx", "Bijlage bij de regels voor het personeel",
                     "De bindende afspraken in genummerde artikels, in Word, voor de juridische dienst om aan te "
                     "passen en op te nemen."),
            lambda: annex.word_job(site))
-    yield (Download(f"bijlage-arbeidsreglement-{v}.pdf", "Bijlage bij de regels voor het personeel om te lezen",
+    yield (Download(f"bijlage-personeelsregels-{v}.pdf", "Bijlage bij de regels voor het personeel om te lezen",
                     "Dezelfde artikels als PDF, om na te lezen of te bespreken."),
            lambda: annex.pdf_job(site))
     if communication.has(site, communication.HOUSE_RULES):

@@ -11,12 +11,28 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 def _html(source: str):
-    from weasyprint import HTML          # imported only when a PDF has to be made: a warm build skips it
-    return HTML(string=source)
+    # imported only when a PDF has to be made: a warm build skips it
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+    # Nothing leaves the build: a PDF uses only what the HTML itself holds (inline styles, data: URLs), and a
+    # request for anything else stops the file instead of being logged and left out.
+    return HTML(string=source, url_fetcher=URLFetcher(allowed_protocols={"data"}, fail_on_errors=True))
+
+
+class OutsideRequest(RuntimeError):
+    """A download asked for something outside the build."""
 
 
 def write(source: str) -> bytes:
-    return _html(source).write_pdf()
+    return _layout(lambda: _html(source).write_pdf())
+
+
+def _layout(make):
+    from weasyprint.urls import FatalURLFetchingError
+    try:
+        return make()
+    except FatalURLFetchingError as error:   # a BaseException in WeasyPrint: say it as our own error
+        raise OutsideRequest(f"{error}: een download gebruikt alleen wat in de pagina zelf staat") from None
 
 
 def write_one_page(sources: list[str], where: str, too_long: str) -> bytes:
@@ -29,7 +45,7 @@ def write_fitting(sources: list[str], pages: int, where: str, too_long: str) -> 
     low, high, fits = 0, len(sources) - 1, None      # halve the range: a layout takes a second
     while low <= high:
         middle = (low + high) // 2
-        document = _html(sources[middle]).render()
+        document = _layout(_html(sources[middle]).render)
         if len(document.pages) <= pages:
             fits, high = document, middle - 1
         else:
