@@ -117,7 +117,7 @@ CASES = {
     "link_to_a_page_excluded_from_this_audience": (
         lambda p: append(p, "docs/index.md", "\nLees ook [de zorgpagina](zorg/pagina.md).\n"),
         "medewerkers", ("docs/index.md", "zorg/pagina.md"),
-        'de link naar zorg/pagina.md werkt niet op de site `medewerkers`: die pagina is alleen voor zorg. Zet de link binnen `{% if voor("zorg") %} ... {% endif %}`, of voeg `medewerkers` toe aan `doelgroepen`'),
+        'de link naar zorg/pagina.md werkt niet op de site `medewerkers`: die pagina is alleen voor zorg. Zet de link binnen `{% if voor("zorg") %} ... {% endif %}`, of voeg de doelgroep van de site toe aan `doelgroepen`'),
     "link_to_a_page_excluded_by_the_policy_profile": (
         lambda p: append(p, "docs/index.md", "\nLees ook [toezicht](hard.md).\n"),
         "medewerkers", ("docs/index.md", "hard.md"),
