@@ -362,3 +362,20 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("Voor schrijvers: wat je aanpast")
         for line in dict.fromkeys(_writer_failures):
             terminalreporter.write_line(line)
+
+
+# --- Editing a copied project in a test -------------------------------------------------------------------
+
+def append_to(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, path)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_number(path: Path, needle: str) -> int:
+    """The first line of the file that holds `needle`: where a message must point."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, run_cli, snapshot, write_project
+from conftest import REPO, append_to, line_number, replace_in, run_cli, snapshot, write_project
 from policy_sites import registry as registry_source
 from policy_sites.project import Project
 
@@ -188,35 +188,23 @@ def test_a_fork_that_changed_only_its_data_reads_right_for_its_kind(tmp_path, fo
 
 # --- Mistakes in the data, each with file:line and a fix, the old site kept --------------------------------
 
-def _append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (old, path)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 FAILURES = {
     "unknown_fact_key": (
-        lambda p: _append(p / "docs" / "index.md", '\nMeld het bij {{ recht("privacy.toezichthoudr") }}.\n'),
+        lambda p: append_to(p / "docs" / "index.md", '\nMeld het bij {{ recht("privacy.toezichthoudr") }}.\n'),
         ("docs/index.md", "toezichthoudr"),
         "`privacy.toezichthoudr` is geen bekend wettelijk feit. Bedoelde je `privacy.toezichthouder`?"),
     "unknown_word_key": (
-        lambda p: _append(p / "docs" / "index.md", '\nVoor alle {{ woord("klantn") }}.\n'),
+        lambda p: append_to(p / "docs" / "index.md", '\nVoor alle {{ woord("klantn") }}.\n'),
         ("docs/index.md", "klantn"),
         "`klantn` is geen bekend woord. Bedoelde je `klanten`? Alle woorden staan met uitleg in woorden.yml."),
     "fact_missing_for_this_kind": (
-        lambda p: _append(p / "docs" / "index.md", '\n{{ recht("politie.kader") }}\n'),
+        lambda p: append_to(p / "docs" / "index.md", '\n{{ recht("politie.kader") }}\n'),
         ("docs/index.md", "politie.kader"),
         "het wettelijk feit `politie.kader` bestaat niet voor de soort organisatie `be-vlaams-lokaal`"),
     "yaml_error_in_a_registry_file": (
-        lambda p: _replace(p / "recht" / "hulp.yml", "noodnummers:\n", "noodnummers:\n\t- kapot\n"),
+        lambda p: replace_in(p / "recht" / "hulp.yml", "noodnummers:\n", "noodnummers:\n\t- kapot\n"),
         ("recht/hulp.yml", "\t- kapot"),
         "de YAML is ongeldig (een tab; YAML wil spaties)."),
     "registry_entry_without_a_source": (
@@ -232,23 +220,23 @@ FAILURES = {
         ("recht/extra.yml", "soorten"),
         "`nieuw.feit[0].soorten[0]` heeft de waarde `nl-gemeentee`, maar moet een van deze zijn:"),
     "yaml_error_in_the_vocabulary": (
-        lambda p: _append(p / "woorden.yml", "kapot:\n\tuitleg: met een tab\n"),
+        lambda p: append_to(p / "woorden.yml", "kapot:\n\tuitleg: met een tab\n"),
         ("woorden.yml", "\tuitleg"),
         "de YAML is ongeldig (een tab; YAML wil spaties)."),
     "word_without_a_default": (
-        lambda p: _append(p / "woorden.yml", "zonder:\n  uitleg: Een woord zonder standaard.\n"),
+        lambda p: append_to(p / "woorden.yml", "zonder:\n  uitleg: Een woord zonder standaard.\n"),
         ("woorden.yml", "zonder:"),
         "de verplichte sleutel `zonder.standaard` ontbreekt."),
     "unknown_kind_of_organisation": (
-        lambda p: _replace(p / "organisatie.yml", "soort: be-vlaams-lokaal", "soort: be-vlaams-lokal"),
+        lambda p: replace_in(p / "organisatie.yml", "soort: be-vlaams-lokaal", "soort: be-vlaams-lokal"),
         ("organisatie.yml", "soort:"),
         "`organisatie.soort` heeft de waarde `be-vlaams-lokal`, maar moet een van deze zijn:"),
     "country_that_contradicts_the_kind": (
-        lambda p: _replace(p / "organisatie.yml", "soort: be-vlaams-lokaal", "soort: be-vlaams-lokaal\n  land: NL"),
+        lambda p: replace_in(p / "organisatie.yml", "soort: be-vlaams-lokaal", "soort: be-vlaams-lokaal\n  land: NL"),
         ("organisatie.yml", "land: NL"),
         "`organisatie.land` is NL, maar de soort `be-vlaams-lokaal` is een organisatie in BE. Haal `land` weg"),
     "own_word_for_an_unknown_key": (
-        lambda p: _append(p / "organisatie.yml", "woorden:\n  klantn: patiënten\n"),
+        lambda p: append_to(p / "organisatie.yml", "woorden:\n  klantn: patiënten\n"),
         ("organisatie.yml", "klantn:"),
         "`woorden.klantn` is geen bekende variabele. Bedoelde je `klanten`?"),
 }
@@ -261,12 +249,12 @@ def test_a_mistake_in_the_law_or_the_words_stops_the_build_with_file_line_and_fi
     breaks(mini)
     result = run_cli(mini, "medewerkers", "--zonder-downloads")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert f"{file}:{_line(mini / file, needle)}: {expected}" in result.stderr, result.stderr
+    assert f"{file}:{line_number(mini / file, needle)}: {expected}" in result.stderr, result.stderr
     assert snapshot(mini / "site" / "medewerkers") == before
 
 
 def test_the_unbroken_data_builds_so_each_mistake_above_is_what_fails(mini):
-    _append(mini / "docs" / "index.md", '\n{{ recht("privacy.toezichthouder") | hoofdletter }} en {{ woord("klanten") }}.\n')
+    append_to(mini / "docs" / "index.md", '\n{{ recht("privacy.toezichthouder") | hoofdletter }} en {{ woord("klanten") }}.\n')
     result = run_cli(mini, "medewerkers", "--zonder-downloads")
     assert result.returncode == 0, result.stderr
     assert "De Vlaamse Toezichtcommissie (VTC) en inwoners." in (mini / "site" / "medewerkers" / "index.html").read_text(

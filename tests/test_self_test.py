@@ -4,8 +4,6 @@ private; a printable version is in the team-meeting PDF."""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 import yaml
