@@ -67,8 +67,21 @@ class Registry:
                 f"{self.facts[key][0].file} met bron en datum")
 
 
+_LOADED: dict[tuple, Registry] = {}
+
+
 def load(project: Project) -> Registry:
-    """Read and check recht/soorten.yml, every other file in recht/, and woorden.yml."""
+    """Read and check recht/soorten.yml, every other file in recht/, and woorden.yml; once per process
+    while none of these files changes (every variant of a build or check asks for the same registry)."""
+    files = sorted((project.root / FACTS_DIR).glob("*.yml")) + [project.root / WORDS_FILE]
+    key = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = _load(project)
+    return _LOADED[key]
+
+
+def _load(project: Project) -> Registry:
     kinds_rel = f"{FACTS_DIR}/{KINDS_FILE}"
     kinds, kinds_lines = yaml_source.load(project.root / kinds_rel, kinds_rel)
     raise_if_any(check_schema(kinds if kinds is not None else {}, load_schema("soorten"),

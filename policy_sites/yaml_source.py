@@ -52,6 +52,16 @@ def conflict_markers(text: str, path: Path | str, first_line: int = 1) -> list[P
         for m in CONFLICT.finditer(text)]
 
 
+def _parse_once(text: str):
+    """The node tree (for line numbers) and the data built from it, from one pass of the parser."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def parse(text: str, path: Path | str, first_line: int = 1) -> tuple[object, Lines]:
     """Parse YAML text; return the data and the 1-based line of every key path and list item.
 
@@ -65,8 +75,7 @@ def parse(text: str, path: Path | str, first_line: int = 1) -> tuple[object, Lin
     if problems:
         raise PolicyError(problems)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node, data = _parse_once(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + first_line if mark else None
