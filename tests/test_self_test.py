@@ -14,7 +14,7 @@ from policy_sites.problems import PolicyError
 from policy_sites.project import Project
 
 DATA = "zelftest/zelftest.yml"
-SCRIPT = REPO / "docs" / "assets" / "zelftest.js"
+SCRIPTS = [REPO / "docs" / "assets" / name for name in ("zelftest.js", "interactief.js")]
 
 
 # --- The data --------------------------------------------------------------------------------------
@@ -146,8 +146,8 @@ def test_care_questions_use_the_words_of_the_kind_of_organisation(real_sites):
     assert "Geen beelden van" in html
 
 
-def test_the_script_stores_and_sends_nothing():
-    script = SCRIPT.read_text(encoding="utf-8")
+def test_the_scripts_store_and_send_nothing():
+    script = "".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
     for forbidden in ("localStorage", "sessionStorage", "document.cookie", "fetch(", "XMLHttpRequest",
                       "sendBeacon", "indexedDB", "WebSocket"):
         assert forbidden not in script, forbidden

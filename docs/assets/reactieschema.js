@@ -1,21 +1,16 @@
 /* Reactieschema: shows the response scheme one step at a time, with "Terug" and "Opnieuw beginnen".
    Without JavaScript every step stays visible and every answer is a link to the next step, so nothing
-   here is needed to read the scheme. No other scripts, no requests. */
+   here is needed to read the scheme. Needs interactief.js before it; no requests. */
 (function () {
   "use strict";
 
+  var shared = window.beleidInteractief;
+
   function button(text, onClick) {
-    var element = document.createElement("button");
-    element.type = "button";
-    element.className = "md-button rs-knop";
-    element.textContent = text;
-    element.addEventListener("click", onClick);
-    return element;
+    return shared.button("rs-knop", text, onClick);
   }
 
   function start(root) {
-    if (root.hasAttribute("data-actief")) return;
-    root.setAttribute("data-actief", "");
     var steps = Array.prototype.slice.call(root.querySelectorAll(".rs-stap"));
     var byKey = {};
     steps.forEach(function (step) { byKey[step.getAttribute("data-stap")] = step; });
@@ -64,15 +59,5 @@
     show(wanted && steps.indexOf(wanted) >= 0 ? wanted : steps[0], false);
   }
 
-  function startAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-reactieschema]"), start);
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(startAll);   // Material for MkDocs, also with instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startAll);
-  } else {
-    startAll();
-  }
+  shared.onEveryPage("[data-reactieschema]", start);
 })();

@@ -5,18 +5,13 @@
 (function () {
   "use strict";
 
+  var shared = window.beleidInteractief;
+
   function button(text, onClick) {
-    var element = document.createElement("button");
-    element.type = "button";
-    element.className = "md-button zt-knop";
-    element.textContent = text;
-    element.addEventListener("click", onClick);
-    return element;
+    return shared.button("zt-knop", text, onClick);
   }
 
   function start(root) {
-    if (root.hasAttribute("data-actief")) return;
-    root.setAttribute("data-actief", "");
     var questions = Array.prototype.slice.call(root.querySelectorAll("[data-zt-vraag]"));
     var score = root.querySelector("[data-zt-score]");
     var results = {};   // question id -> true (right) or false, for the first answer checked
@@ -84,15 +79,5 @@
     root.classList.add("zt-actief");
   }
 
-  function startAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-zelftest]"), start);
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(startAll);   // Material for MkDocs, also with instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", startAll);
-  } else {
-    startAll();
-  }
+  shared.onEveryPage("[data-zelftest]", start);
 })();

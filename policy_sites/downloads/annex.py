@@ -14,20 +14,16 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 
 from policy_sites import templates
-from policy_sites.problems import PolicyError, Problem
 
 from . import pdf, word
 from .chapters import (
     page_named,
-    plain,
-    section,
     section_body,
     sentences_without,
     strip_pointers,
 )
 from .site import Site
 
-START_PAGE = "index.md"
 POINTERS = ("Lees ", "Herkenbare situaties vind je", "Meer lees je")
 
 
@@ -67,32 +63,6 @@ def quoted(site: Site, sources: list[Source]) -> str:
     return "".join(parts)
 
 
-def duties(site: Site) -> tuple[list[tuple[str, str]], list[str]]:
-    """Article 4: the start page's key rules as items, and the paragraphs of "Wat is anders voor jou"."""
-    start = page_named(site.pages, START_PAGE)
-    part = section(start.html, "het-beleid-in-het-kort") if start else None
-    if part is None:
-        raise PolicyError([Problem(*site.where(START_PAGE, "Het beleid in het kort"), (
-            "de startpagina heeft geen kop `## Het beleid in het kort`. Artikel 4 (Plichten) van de bijlage "
-            "bij de regels voor het personeel neemt de afspraken onder die kop over: zet de kop terug, met de "
-            "belangrijkste afspraken eronder als genummerde lijst."))])
-    root = lxml_html.fragment_fromstring(part, create_parent="div")
-    plain(root)
-    items = []
-    for li in root.xpath("./ol/li | ./ul/li"):
-        strong = li.find("strong")
-        title = " ".join(strong.text_content().split()) if strong is not None and not (li.text or "").strip() else ""
-        text = sentences_without(li.text_content(), POINTERS)
-        items.append((title, text.removeprefix(title).strip()))
-    own = section(start.html, "wat-is-anders-voor-jou")
-    paragraphs = []
-    if own:
-        other = lxml_html.fragment_fromstring(own, create_parent="div")
-        plain(other)
-        paragraphs = [text for p in other.xpath("./p") if (text := sentences_without(p.text_content(), POINTERS))]
-    return items, paragraphs
-
-
 def _formal(html: str) -> str:
     """Without the sentences that send the reader to another page, and the boxes as plain paragraphs."""
     root = lxml_html.fragment_fromstring(html, create_parent="div")
@@ -114,7 +84,8 @@ def _formal(html: str) -> str:
 
 
 def _source(site: Site, kind: str) -> str:
-    items, own = duties(site)
+    items, own = site.key_rules(POINTERS, "Artikel 4 (Plichten) van de bijlage bij de regels voor het personeel "
+                                          "neemt de afspraken onder die kop over")
     hard = site.variables["profiel"]["handhaving"] == "hard"
     articles = {number: quoted(site, sources) for number, sources in ARTICLES.items()}
     return templates.render("bijlage.html", **site.context(

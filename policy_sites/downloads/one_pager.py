@@ -5,17 +5,14 @@ site shows them. The text is set a little smaller until it fits; if it never fit
 """
 from __future__ import annotations
 
-from policy_sites.problems import PolicyError, Problem
-
 from policy_sites import templates
 
 from . import pdf
 from .chapters import chapters, section
-from .site import Site
+from .site import FOR_YOU, KEY_RULES, START_PAGE, Site
 from policy_sites.schema import load_schema
 
-START_PAGE = "index.md"
-SECTIONS = ("het-beleid-in-het-kort", "wat-is-anders-voor-jou")   # the first one is required
+SECTIONS = (KEY_RULES, FOR_YOU)   # the first one is required
 FONT_SIZES = (11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5)
 
 
@@ -24,9 +21,7 @@ def job(site: Site):
     parts = [section(chapter.html, f"{chapter.id}--{name}") for chapter in chapters(start, site.site_url)
              for name in SECTIONS]
     if not parts or parts[0] is None:
-        raise PolicyError([Problem(f"docs/{START_PAGE}", None, (
-            "de startpagina heeft geen kop `## Het beleid in het kort`. Het beleid op één A4 neemt de "
-            "afspraken onder die kop over: zet de kop terug, met de belangrijkste afspraken eronder."))])
+        raise site.no_key_rules("Het beleid op één A4 neemt de afspraken onder die kop over")
     roles = {key: spec["description"] for key, spec in
              load_schema("variabelen")["properties"]["contacten"]["properties"].items()}
     sources = [templates.render("een-a4.html", **site.context(

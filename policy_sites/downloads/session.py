@@ -13,24 +13,18 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 
 from policy_sites import templates
-from policy_sites.problems import PolicyError, Problem
 from policy_sites.schema import load_schema
 
 from . import pdf
 from .chapters import (
     edit,
-    page_named,
     plain,
-    section,
-    sentences_without,
     strip_pointers,
     until_next,
 )
-from .site import Site
+from .site import START_PAGE, Rule, Site
 from .team_questions import is_question_page
 
-START_PAGE = "index.md"
-RULES, FOR_YOU = "het-beleid-in-het-kort", "wat-is-anders-voor-jou"
 QUESTIONS = 3
 MAX_SLIDES = 15
 RULES_PER_SLIDE = 4
@@ -40,44 +34,9 @@ NUMBERS = {1: "Eén", 2: "Twee", 3: "Drie"}
 
 
 @dataclass(frozen=True)
-class Rule:
-    title: str
-    text: str
-
-
-@dataclass(frozen=True)
 class Question:
     text: str
     answer: str          # HTML: the answer's paragraphs and lists
-
-
-def rules(site: Site) -> tuple[list[Rule], list[str]]:
-    """The start page's key rules (a title and a sentence or two each) and the paragraphs of
-    "Wat is anders voor jou", without the sentences that point to other pages."""
-    start = page_named(site.pages, START_PAGE)
-    part = section(start.html, RULES) if start else None
-    if part is None:
-        raise PolicyError([Problem(*site.where(START_PAGE, "Het beleid in het kort"), (
-            "de startpagina heeft geen kop `## Het beleid in het kort`. De informatiesessie toont de "
-            "afspraken onder die kop: zet de kop terug, met de belangrijkste afspraken eronder als "
-            "genummerde lijst."))])
-    root = lxml_html.fragment_fromstring(part, create_parent="div")
-    plain(root)
-    found = []
-    for item in root.xpath("./ol/li | ./ul/li"):
-        strong = item.find("strong")
-        title = " ".join(strong.text_content().split()) if strong is not None else ""
-        whole = " ".join(item.text_content().split())
-        rest = whole.removeprefix(title).strip() if title and whole.startswith(title) else whole
-        found.append(Rule(title, sentences_without(rest, POINTERS)))
-    own = section(start.html, FOR_YOU) if start else None
-    paragraphs = []
-    if own is not None:
-        other = lxml_html.fragment_fromstring(own, create_parent="div")
-        plain(other)
-        paragraphs = [text for p in other.xpath("./p")
-                      if (text := sentences_without(p.text_content(), POINTERS))]
-    return found, paragraphs
 
 
 def questions(site: Site, count: int = QUESTIONS) -> list[Question]:
@@ -111,7 +70,7 @@ def rule_groups(found: list[Rule], free: int) -> list[list[Rule]]:
 
 
 def job(site: Site):
-    found, own = rules(site)
+    found, own = site.key_rules(POINTERS, "De informatiesessie toont de afspraken onder die kop")
     asked = questions(site)
     fixed = 1 + 1 + (1 if own else 0) + 2 * len(asked) + 1 + 1    # title, agenda, for you, Q&A, contacts, end
     groups = rule_groups(found, MAX_SLIDES - fixed)

@@ -7,9 +7,23 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 from policy_sites import templates
-from .chapters import Chapter, Page, chapters
+from policy_sites.problems import PolicyError, Problem
 from policy_sites.response_scheme import SiteScheme
+
+from .chapters import Chapter, Page, chapters, page_named, plain, section, sentences_without
+
+START_PAGE = "index.md"
+# The start page's two sections that several short documents quote: the key rules and what differs per audience.
+KEY_RULES, FOR_YOU = "het-beleid-in-het-kort", "wat-is-anders-voor-jou"
+
+
+@dataclass(frozen=True)
+class Rule:
+    title: str    # the rule's bold opening; empty when the item does not start with one
+    text: str     # the rest of the item
 
 
 @dataclass(frozen=True)
@@ -57,3 +71,34 @@ class Site:
                 return path, next(n for n, text in headings.items() if text == close[0])
         title = next((n for n, line in enumerate(lines, start=1) if re.match(r"# \S", line)), None)
         return path, title
+
+    def no_key_rules(self, used_for: str) -> PolicyError:
+        """The error for a start page without `## Het beleid in het kort`; `used_for` says which document
+        needs it and how, as a sentence."""
+        return PolicyError([Problem(*self.where(START_PAGE, "Het beleid in het kort"), (
+            f"de startpagina heeft geen kop `## Het beleid in het kort`. {used_for}: zet de kop terug, met de "
+            "belangrijkste afspraken eronder als genummerde lijst."))])
+
+    def key_rules(self, pointers: tuple[str, ...], used_for: str) -> tuple[list[Rule], list[str]]:
+        """The start page's key rules and the paragraphs of "Wat is anders voor jou", as plain text
+        without the sentences that start with one of `pointers` (they send the reader to a page)."""
+        start = page_named(self.pages, START_PAGE)
+        part = section(start.html, KEY_RULES) if start else None
+        if part is None:
+            raise self.no_key_rules(used_for)
+        root = lxml_html.fragment_fromstring(part, create_parent="div")
+        plain(root)
+        rules = []
+        for item in root.xpath("./ol/li | ./ul/li"):
+            strong = item.find("strong")
+            leads = strong is not None and not (item.text or "").strip()
+            title = " ".join(strong.text_content().split()) if leads else ""
+            rest = " ".join(item.text_content().split()).removeprefix(title).strip()
+            rules.append(Rule(title, sentences_without(rest, pointers)))
+        own = section(start.html, FOR_YOU)
+        paragraphs = []
+        if own is not None:
+            other = lxml_html.fragment_fromstring(own, create_parent="div")
+            plain(other)
+            paragraphs = [text for p in other.xpath("./p") if (text := sentences_without(p.text_content(), pointers))]
+        return rules, paragraphs
