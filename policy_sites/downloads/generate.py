@@ -80,26 +80,36 @@ def catalogue(site: Site):
                lambda: communication.checklist_job(site))
 
 
+def _naming(file: str, step):
+    """Run one step of making `file`: a mistake in the text, or a layout tool that fails, becomes an error
+    that names the file and says what to change or what the tool said."""
+    try:
+        return step()
+    except PolicyError as error:
+        raise GenerationError(file, "\n" + "\n".join(f"  {p}" for p in error.problems)) from None
+    except Exception as error:
+        raise GenerationError(file, f"{type(error).__name__}: {error}") from error
+
+
 def generate(site: Site, cache: Cache) -> list[tuple[Download, bytes]]:
-    """Make (or take from the cache) every download, in the order of the downloads page, with its bytes."""
+    """Make (or take from the cache) every download, in the order of the downloads page, with its bytes.
+
+    Every file's source is put together before any file is laid out: a mistake in the text stops the
+    build at once, not after a minute of laying out the files before it."""
+    jobs = {download.file: _naming(download.file, job) for download, job in catalogue(site) if job is not None}
     made: dict[str, bytes] = {}
 
-    def make(file: str, job) -> bytes:
-        try:
-            source, render = job()
-            made[file] = data = cache.fetch(file, source, render)
-        except PolicyError as error:
-            raise GenerationError(file, "\n" + "\n".join(f"  {p}" for p in error.problems)) from None
-        except Exception as error:   # a layout tool failed: say which file, and what the tool said
-            raise GenerationError(file, f"{type(error).__name__}: {error}") from error
+    def make(file: str, source, render) -> bytes:
+        made[file] = data = _naming(file, lambda: cache.fetch(file, source, render))
         return data
 
     for scheme in site.schemes:       # the printable chart is laid out around the Graphviz drawing
         source = flowchart.dot_source(scheme, site.variables["contacten"])
-        image = make(f"{scheme.name}-{site.variant}.svg", lambda: (source, lambda: flowchart.svg(source)))
-        make(f"{scheme.name}-{site.variant}.pdf", lambda: flowchart.pdf_job(site, scheme, image))
+        svg, pdf = f"{scheme.name}-{site.variant}.svg", f"{scheme.name}-{site.variant}.pdf"
+        image = make(svg, source, lambda: flowchart.svg(source))
+        make(pdf, *_naming(pdf, lambda: flowchart.pdf_job(site, scheme, image)))
     result = []
-    for download, job in catalogue(site):
-        data = made[download.file] if job is None else make(download.file, job)
+    for download, _ in catalogue(site):
+        data = made[download.file] if download.file in made else make(download.file, *jobs[download.file])
         result.append((Download(download.file, download.title, download.description, len(data)), data))
     return result
