@@ -2,11 +2,16 @@
 fork for another organisation, and the command line run in-process.
 
 Speed matters here (CONTRIBUTING.md promises a suite of about three minutes), so:
+- `run_tests.py` spreads the test files over every processor core (pytest-xdist, one file per worker at
+  a time, so a file's own costly fixture such as the axe crawl is made once); a project several files
+  share is built by the first worker that needs it while the others wait (`built_once`);
 - `run_cli` calls `policy_sites.cli.main` in this process with the hidden `--project` option; only
   `run_command` starts the real `python3 build_variants.py`, for the tests that must prove it works;
-- every copied project shares one download cache for the session (its `.cache` is a link to it): the
-  content hash of each file's inputs keeps that safe, and the second project with the same pages
-  lays out no PDF again;
+- every copied project links its `.cache` to a download cache in `.cache/tests/` that outlives the run
+  (git ignores it): the content hash of each file's inputs, the generator's code and the tools keeps
+  that safe, so a second project with the same pages, or the next run, lays out no PDF again. Each
+  kind of project has its own folder, because the cache keeps one version per file name and the canary,
+  real and fork projects all name their files after the same variants;
 - every copied project compares review dates with the same frozen day, so no test depends on the
   calendar.
 """
@@ -39,6 +44,13 @@ SLOW = pytest.mark.traag   # left out by `python3 run_tests.py --snel`
 
 # A test that needs one of these is slow by nature: real sites with every download, a real browser.
 SLOW_FIXTURES = {"example_project", "real_sites", "fork", "browser", "site_url", "kinds_built"}
+
+
+TEST_CACHE = REPO / ".cache" / "tests"
+
+
+def is_worker(config) -> bool:
+    return hasattr(config, "workerinput")
 
 
 def pytest_configure(config):
@@ -80,19 +92,28 @@ def mini_docs() -> dict[str, str]:
     return docs
 
 
-_shared_cache: list[Path] = []
+def shared_cache(kind: str) -> Path:
+    """The download cache of one kind of test project, for every worker and every run; a file in it is
+    written whole or not at all."""
+    folder = TEST_CACHE / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
-def shared_cache() -> Path:
-    """One download cache for every project this session copies."""
-    if not _shared_cache:
-        _shared_cache.append(Path(tempfile.mkdtemp(prefix="beleid-test-cache-")))
-    return _shared_cache[0]
-
-
-def pytest_sessionfinish(session):
-    for folder in _shared_cache:
-        shutil.rmtree(folder, ignore_errors=True)
+def built_once(request, name: str, make) -> Path:
+    """`make(folder)` once for the whole run: the first worker that asks makes it, the others wait for it
+    and share it. Tests read such a folder; to change it, they copy it first."""
+    root = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if is_worker(request.config):
+        root = root.parent              # the folder every worker of this run has in common
+    folder, done = root / name, root / f"{name}.klaar"
+    from filelock import FileLock
+    with FileLock(f"{folder}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
 
 
 def set_plugin_option(project: Path, option: str, value: str) -> None:
@@ -115,15 +136,15 @@ def set_nav(project: Path, pages: list[str]) -> None:
                                       encoding="utf-8")
 
 
-def write_project(dest: Path, docs: dict[str, str] | None = None) -> Path:
+def write_project(dest: Path, docs: dict[str, str] | None = None, cache: str = "projecten") -> Path:
     """Copy the project's code and modules with the example organisation's variables and variants;
-    with `docs`, replace its pages and nav."""
+    with `docs`, replace its pages and nav. `cache` names its download cache (see `shared_cache`)."""
     shutil.copytree(REPO, dest, ignore=IGNORE)
     shutil.rmtree(dest / "variants")
     shutil.copytree(EXAMPLE / "variants", dest / "variants")
     for name in ("organisatie.yml", "doelgroepen.yml"):
         shutil.copy(EXAMPLE / name, dest / name)
-    (dest / ".cache").symlink_to(shared_cache(), target_is_directory=True)
+    (dest / ".cache").symlink_to(shared_cache(cache), target_is_directory=True)
     set_plugin_option(dest, "today", TODAY)
     if docs is not None:
         shutil.rmtree(dest / "docs")
@@ -182,13 +203,15 @@ def page_html(site: Path, src: str) -> str:
     return (site / ("" if src == "index.md" else src[:-3]) / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def mini_built(tmp_path_factory) -> Path:
-    """The tiny canary project, every variant built once. Copy it before changing anything."""
-    project = write_project(tmp_path_factory.mktemp("mini") / "project", mini_docs())
+def build_all(project: Path) -> None:
     result = run_cli(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    return project
+
+
+@pytest.fixture(scope="session")
+def mini_built(request) -> Path:
+    """The tiny canary project, every variant built once. Copy it before changing anything."""
+    return built_once(request, "mini", lambda folder: build_all(write_project(folder, mini_docs(), cache="mini")))
 
 
 @pytest.fixture
@@ -198,12 +221,9 @@ def mini(mini_built, tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def example_project(tmp_path_factory) -> Path:
+def example_project(request) -> Path:
     """The real policy modules with the example organisation, every default variant built once."""
-    project = write_project(tmp_path_factory.mktemp("real") / "project")
-    result = run_cli(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
+    return built_once(request, "real", lambda folder: build_all(write_project(folder, cache="echt")))
 
 
 @pytest.fixture(scope="session")
@@ -259,21 +279,29 @@ FORK_STRICT = ("variabelen:\n  profiel: {sturing: regels, openheid: gesloten, ha
 FORK_POLICE = "  organisatie: {soort: nl-politie}\n"
 
 
-@pytest.fixture(scope="session")
-def fork(tmp_path_factory) -> Path:
-    """The real policy for another organisation in the Netherlands, every site built with its downloads.
+# The fork's sites whose downloads are made and checked: the strictest legal branch (the police) and the
+# only site with the communication team's documents. The others are built without, to save the layout.
+FORK_DOWNLOADS = ["politie", "communicatie"]
 
-    One fixture for the site tests (test_fork_other_organisation.py) and the download tests."""
-    project = write_project(tmp_path_factory.mktemp("fork") / "project")
+
+@pytest.fixture(scope="session")
+def fork(request) -> Path:
+    """The real policy for another organisation in the Netherlands: every site, with downloads for
+    FORK_DOWNLOADS. One fixture for the site tests (test_fork_other_organisation.py) and the download tests."""
+    return built_once(request, "fork", make_fork)
+
+
+def make_fork(project: Path) -> None:
+    write_project(project, cache="fork")
     (project / "organisatie.yml").write_text(FORK_ORGANISATION, encoding="utf-8")
     for audience in AUDIENCES:
         extra = FORK_STRICT if audience in ("zorg", "politie") else ""
         extra += FORK_POLICE if audience == "politie" else ""
         (project / "variants" / f"{audience}.yml").write_text(
             FORK_VARIANT.format(audience=audience, extra=extra), encoding="utf-8")
-    result = run_cli(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
+    for args in ([a for a in AUDIENCES if a not in FORK_DOWNLOADS] + ["--zonder-downloads"], FORK_DOWNLOADS):
+        result = run_cli(project, *args)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- Browser -------------------------------------------------------------------------------------
@@ -343,6 +371,7 @@ def _writer_fixes() -> dict[str, str]:
 
 
 _writer_failures: list[str] = []
+WRITER_FIX = "voor_schrijvers"   # the report's property that carries the line, also from a worker to pytest
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -354,7 +383,11 @@ def pytest_runtest_makereport(item, call):
         if fix:
             param = getattr(getattr(item, "callspec", None), "id", "")
             where = f"docs/{param}" if param.endswith(".md") else item.nodeid.split("::", 1)[0]
-            _writer_failures.append(f"{where}: {fix}")
+            report.user_properties.append((WRITER_FIX, f"{where}: {fix}"))
+
+
+def pytest_runtest_logreport(report):
+    _writer_failures.extend(value for key, value in report.user_properties if key == WRITER_FIX)
 
 
 def pytest_terminal_summary(terminalreporter):
