@@ -183,7 +183,7 @@ def main() -> None:
             with_downloads.append(build_all(project))
             touch_module(project, f"Wijziging {i} {time.time_ns()} b.")
             without_downloads.append(build_all(project, downloads=False))
-        lines += ["## 3. Rebuild of all 4 variants after editing one module", "",
+        lines += [f"## 3. Rebuild of all {len(DEFAULT_VARIANTS)} variants after editing one module", "",
                   f"- with downloads: {fmt(with_downloads)}", f"- without downloads: {fmt(without_downloads)}", ""]
 
         reload = preview_reload(project, max(args.runs, 3))
