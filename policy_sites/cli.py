@@ -241,14 +241,14 @@ def writer_warnings(project: Project) -> list:
 
 def check(project: Project, names: list[str], strict: bool = False) -> int:
     """Everything the build would reject that needs no rendering, each problem once with its sites."""
-    from .policy_check import check_variant, link_problems
+    from .policy_check import check_variant, data_problems, link_problems
     found: dict[str, list[str]] = {}   # problem -> the sites it stops, in order
     notices: set[str] = set()
     failed = []
     for name in names:
         try:
             checked = check_variant(project, name)
-            problems = link_problems(project, checked)
+            problems = link_problems(project, checked) + data_problems(project, checked)
             notices.update(str(n) for n in checked.notices)
         except PolicyError as error:
             problems = error.problems

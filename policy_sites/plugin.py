@@ -34,18 +34,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import changelog, decision_helper, language_check, navigation, registry, response_scheme, self_test, writer_helpers
+from . import decision_helper, language_check, navigation, registry, response_scheme, self_test, writer_helpers
 from .downloads import listing
 from .downloads.cache import Cache
 from .downloads.chapters import Page
 from .downloads.generate import FOLDER, GenerationError, catalogue, generate
 from .downloads.site import Site
-from .policy_check import CheckedVariant, check_variant, why_absent
+from .policy_check import CheckedVariant, check_variant, site_data, why_absent
 from .problems import PolicyError, Problem, not_built, raise_if_any
 from .project import Project
 from .registry import Fact
 from .schema import load_schema
-from .yaml_source import load as load_yaml
 
 SCHEME_MARK = re.compile(r"<!--\s*reactieschema:\s*(\S+)\s*-->")
 LIST_MARK = "<!-- downloads -->"
@@ -123,10 +122,7 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
             raise self._fail(error.problems) from None
         variant = checked.variant
         try:
-            # checked whenever a page shows them: `<!-- test-jezelf -->`, or the change page
-            shown = "".join(m.text for m in checked.modules)
-            self.self_test = self_test.load_all(project, checked.audiences) if self_test.MARK in shown else None
-            changes = self._changes(project, checked) if "wijzigingen" in shown else []
+            self.self_test, changes = site_data(project, checked)
         except PolicyError as error:
             raise self._fail(error.problems) from None
 
@@ -165,21 +161,6 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
             config.site_url = variant.variables["organisatie"]["intranet"] + variant.name + "/"
         config.nav = navigation.prune(checked.nav, checked.excluded)   # menu.yml and the pages' front matter
         return config
-
-    @staticmethod
-    def _changes(project: Project, checked: CheckedVariant) -> list[dict]:
-        """The change log for this site's pages; its newest version must be the one organisatie.yml names."""
-        log = changelog.load(project)
-        if log is None:
-            return []
-        own, _ = load_yaml(project.organisation_file, project.rel(project.organisation_file))
-        if not changelog.applies(log, ((own or {}).get("organisatie") or {}).get("naam", "")):
-            return []   # a fork's inherited history: not this organisation's versions
-        variables = checked.variant.variables
-        raise_if_any(changelog.agreement_problems(
-            project, log, variables, project.variants_dir / f"{checked.variant.name}.yml"))
-        titles = {m.src: m.meta["title"] for m in checked.included}
-        return changelog.for_site(log, titles, variables["beleid"]["goedgekeurd_door"])
 
     @staticmethod
     def _review_data(checked: CheckedVariant, day: datetime.date) -> dict:
@@ -264,8 +245,7 @@ class PolicySitesPlugin(BasePlugin[PolicySitesConfig]):
                 f"er zijn geen vragen voor `{self_test.MARK}`. Zet ze in {self_test.FOLDER}/zelftest.yml, of "
                 "haal de regel weg."))])
         variant = self.checked.variant
-        test = self.self_test.for_site(variant.audience)
-        raise_if_any(self_test.page_problems(test, variant.name, {f.src_uri for f in files.documentation_pages()}))
+        test = self.self_test.for_site(variant.audience)   # its `meer:` pages were checked in site_data
         helpers = writer_helpers.macros(variant.variables, variant.audience, self.checked.audiences, self.checked.registry)
         test = self_test.render(test, variant.variables, helpers)
         links = {}

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import changelog, navigation, self_test, template_check, writer_helpers
 from . import modules as module_source
-from . import navigation, template_check, writer_helpers
 from .modules import Module
-from .problems import Problem, raise_if_any
+from .problems import PolicyError, Problem, raise_if_any
 from .project import Project
 from .registry import Registry
 from .registry import load as load_registry
+from .self_test import SelfTest
 from .variants import Variant, load_variant, variables_schema
+from .yaml_source import load as load_yaml
 
 
 # A module's problems depend on its text and the audiences only, not on the variant: every variant
@@ -79,6 +81,44 @@ def check_variant(project: Project, name: str) -> CheckedVariant:
     nav, unplaced = navigation.build_menu(modules, menu)
     raise_if_any(problems + unplaced)
     return CheckedVariant(variant, audiences, modules, registry, nav)
+
+
+def site_data(project: Project, checked: CheckedVariant) -> tuple[SelfTest | None, list[dict]]:
+    """The self-test and the change log this site shows, checked before anything is rendered: the
+    self-test when a page has `<!-- test-jezelf -->` (each `meer:` page must be on this site), the
+    change log when a page shows `wijzigingen` (its newest version must be the one organisatie.yml
+    names). Raises PolicyError; the build and `--controleer` both come here."""
+    shown = "".join(m.text for m in checked.modules)
+    test = self_test.load_all(project, checked.audiences) if self_test.MARK in shown else None
+    if test is not None and any(self_test.MARK in m.text for m in checked.included):
+        on_site = test.for_site(checked.variant.audience)
+        raise_if_any(self_test.page_problems(on_site, checked.variant.name, {m.src for m in checked.included}))
+    changes = _changes(project, checked) if "wijzigingen" in shown else []
+    return test, changes
+
+
+def data_problems(project: Project, checked: CheckedVariant) -> list:
+    """What `site_data` finds wrong, as a list: the check reports every problem at once."""
+    try:
+        site_data(project, checked)
+    except PolicyError as error:
+        return list(error.problems)
+    return []
+
+
+def _changes(project: Project, checked: CheckedVariant) -> list[dict]:
+    """The change log for this site's pages; its newest version must be the one organisatie.yml names."""
+    log = changelog.load(project)
+    if log is None:
+        return []
+    own, _ = load_yaml(project.organisation_file, project.rel(project.organisation_file))
+    if not changelog.applies(log, ((own or {}).get("organisatie") or {}).get("naam", "")):
+        return []   # a fork's inherited history: not this organisation's versions
+    variables = checked.variant.variables
+    raise_if_any(changelog.agreement_problems(
+        project, log, variables, project.variants_dir / f"{checked.variant.name}.yml"))
+    titles = {m.src: m.meta["title"] for m in checked.included}
+    return changelog.for_site(log, titles, variables["beleid"]["goedgekeurd_door"])
 
 
 def link_problems(project: Project, checked: CheckedVariant) -> list:

@@ -111,11 +111,21 @@ def test_a_link_to_a_page_that_is_not_on_a_site_showing_the_question_stops_that_
                      r"zorg/grenzen-online.md, maar die pagina staat niet op de site `medewerkers`", result.stderr)
 
 
+def test_the_check_finds_a_link_to_a_page_that_is_not_on_a_site_without_building(project):
+    line = edit(project, "meer: basis/je-eigen-tijd.md", "meer: zorg/grenzen-online.md")
+    result = run_cli(project.root, "--controleer", "medewerkers", "zorg")
+    assert result.returncode == 1
+    assert (f"fout: {DATA}:{line}: de vraag `werkchat-op-zaterdag` verwijst met `meer:` naar zorg/grenzen-online.md, "
+            "maar die pagina staat niet op de site `medewerkers`") in result.stderr
+    assert "(site: medewerkers)" in result.stderr and not (project.root / "site").exists()
+
+
 def test_its_positive_twin_builds_when_the_question_is_only_for_the_care_site(project):
     edit(project, "meer: basis/je-eigen-tijd.md", "meer: zorg/grenzen-online.md")
     edit(project, "  werkchat-op-zaterdag:\n", "  werkchat-op-zaterdag:\n    voor: [zorg]\n")
     edit(project, "  filmpje-op-een-feest:\n    voor: [zorg]\n", "  filmpje-op-een-feest:\n    voor: [politie]\n")
     edit(project, "meer: zorg/geen-beelden-van-bewoners.md", "meer: basis/fotos-en-videos.md")
+    assert run_cli(project.root, "--controleer", "medewerkers", "zorg").returncode == 0
     result = run_cli(project.root, "medewerkers", "zorg", "--zonder-downloads")
     assert result.returncode == 0, result.stderr
 
