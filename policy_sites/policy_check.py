@@ -1,4 +1,5 @@
-"""Everything that is checked before a site is rendered: the variant, its variables, every module."""
+"""Everything that is checked before a site is rendered: the variant, its variables, every module, and the
+data files its pages show (the self-test and the change log)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
