@@ -74,7 +74,7 @@ def load(project: Project) -> Registry:
     """Read and check recht/soorten.yml, every other file in recht/, and woorden.yml; once per process
     while none of these files changes (every variant of a build or check asks for the same registry)."""
     files = sorted((project.root / FACTS_DIR).glob("*.yml")) + [project.root / WORDS_FILE]
-    key = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+    key = tuple((str(f), stat.st_mtime_ns, stat.st_size) for f in files if f.exists() for stat in [f.stat()])
     if key not in _LOADED:
         _LOADED.clear()
         _LOADED[key] = _load(project)

@@ -245,7 +245,9 @@ def test_the_module_template_has_valid_front_matter_and_jinja(project):
         filters=writer_helpers.FILTER_NAMES)
 
     assert module.meta["title"] == TEMPLATE_TITLE
-    assert module_source.check_front_matter(module, module_source.front_matter_schema(Project(project).audiences(), navigation.groups(navigation.menu_entries(Project(project))[0]))) == []
+    copied = Project(project)
+    schema = module_source.front_matter_schema(copied.audiences(), navigation.groups(navigation.menu_entries(copied)[0]))
+    assert module_source.check_front_matter(module, schema) == []
     assert template_check.check(module, vocabulary) == []
 
 

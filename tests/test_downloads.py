@@ -68,21 +68,27 @@ def flat(text: str) -> str:
 
 
 @functools.cache
-def pdf_pages(path: Path) -> tuple[str, ...]:
-    """The text of every page of a PDF, read once per session: several tests read the same files.
-    PDFium reads it some fifteen times faster than pypdf, which the tests keep for links and page sizes."""
+def pdf_text(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The text of every page of a PDF and its metadata, read once per session: several tests read the
+    same files. PDFium reads it some fifteen times faster than pypdf, which the tests keep for links and
+    page sizes."""
     document = pypdfium2.PdfDocument(path)
     try:
-        return tuple(page.get_textpage().get_text_range() for page in document)
+        pages = tuple(page.get_textpage().get_text_range() for page in document)
+        return pages, tuple(document.get_metadata_dict().values())
     finally:
         document.close()
+
+
+def pdf_pages(path: Path) -> tuple[str, ...]:
+    return pdf_text(path)[0]
 
 
 @functools.cache
 def text_of(path: Path) -> str:
     if path.suffix == ".pdf":
-        metadata = pypdfium2.PdfDocument(path).get_metadata_dict()
-        return flat(" ".join([*pdf_pages(path), *metadata.values()]))
+        pages, metadata = pdf_text(path)
+        return flat(" ".join([*pages, *metadata]))
     if path.suffix == ".docx":
         document = docx.Document(path)
         cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
